@@ -1,0 +1,36 @@
+"""Open an Odoo environment on a database from a plain Python script."""
+import contextlib
+import os
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DEFAULT_CONF = os.path.join(ROOT, ".local", "odoo.conf")
+
+
+@contextlib.contextmanager
+def odoo_env(database, config=DEFAULT_CONF, log_level="warn"):
+    """Yield a superuser environment; commit when the block ends well."""
+    import odoo
+    odoo.tools.config.parse_config([
+        "-c", config, "-d", database, "--log-level", log_level])
+    registry = odoo.registry(database)
+    with odoo.api.Environment.manage(), registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "fr_FR"})
+        yield env
+        cr.commit()
+
+
+def ensure(env, xmlid, model, values, module="kpa_demo"):
+    """Create the record behind ``module.xmlid`` once.
+
+    Keeps the demo loader idempotent: a second run finds every record by its
+    external id and leaves it as people may have changed it since.
+    """
+    record = env.ref("%s.%s" % (module, xmlid), raise_if_not_found=False)
+    if record:
+        return record
+    record = env[model].create(values)
+    env["ir.model.data"].create({
+        "module": module, "name": xmlid, "model": model, "res_id": record.id,
+        "noupdate": True,
+    })
+    return record

@@ -1,0 +1,178 @@
+# Copyright 2026 KPA-Cité
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+CODE_PATTERN = re.compile(r"^[A-Z0-9]{2,5}$")
+
+
+class KpaCooperative(models.Model):
+    """A KPA: a neighbourhood cooperative hosted by the CAE under one brand."""
+
+    _name = "kpa.cooperative"
+    _description = "KPA (neighbourhood cooperative)"
+    _inherit = ["mail.thread"]
+    _order = "name"
+
+    name = fields.Char(string="Brand", required=True, track_visibility="onchange")
+    code = fields.Char(
+        required=True, track_visibility="onchange",
+        help="Short code, 2 to 5 capital letters or digits: it prefixes the "
+             "invoice numbers of the KPA (CODE/2026/0001).")
+    logo = fields.Binary(attachment=True)
+    color = fields.Integer()
+    active = fields.Boolean(default=True, track_visibility="onchange")
+    company_id = fields.Many2one(
+        "res.company", string="CAE", required=True, index=True,
+        default=lambda self: self.env.user.company_id,
+        help="The CAE that hosts the KPA and issues its invoices.")
+    carrier_partner_id = fields.Many2one(
+        "res.partner", string="Structure porteuse",
+        help="The local association that carries the KPA, if any.")
+    place_ids = fields.One2many("kpa.place", "kpa_id", string="Places")
+    coordinator_ids = fields.Many2many(
+        "res.users", "kpa_cooperative_coordinator_rel", "kpa_id", "user_id",
+        string="Coordinators",
+        default=lambda self: self.env.user,
+        domain=lambda self: [
+            ("groups_id", "in",
+             self.env.ref("kpa_cooperative.group_kpa_coordinator").id)])
+    membership_ids = fields.One2many(
+        "kpa.membership", "kpa_id", string="Memberships")
+    journal_id = fields.Many2one(
+        "account.journal", string="Sales journal", readonly=True, copy=False,
+        help="The KPA's own sales journal and invoice numbering.")
+    project_id = fields.Many2one(
+        "project.project", string="Prestations project", readonly=True,
+        copy=False)
+    analytic_account_id = fields.Many2one(
+        "account.analytic.account", string="Analytic account", readonly=True,
+        copy=False)
+    contribution_rate = fields.Float(
+        string="CAE contribution", default=0.10, digits=(3, 4),
+        track_visibility="onchange",
+        help="Share of cashed revenue that goes to the CAE (0.10 = 10 %).")
+    reserve_rate = fields.Float(
+        string="Reserve", default=0.05, digits=(3, 4),
+        track_visibility="onchange",
+        help="Share of cashed revenue kept as the KPA's treasury.")
+    note = fields.Html()
+    member_count = fields.Integer(compute="_compute_member_count")
+    newcomer_count = fields.Integer(compute="_compute_member_count")
+
+    _sql_constraints = [
+        ("code_company_uniq", "unique(code, company_id)",
+         "Another KPA of this CAE already uses this code."),
+    ]
+
+    def _compute_member_count(self):
+        # One grouped query for the whole kanban, not one per KPA.
+        data = self.env["kpa.membership"].read_group(
+            [("kpa_id", "in", self.ids), ("state", "!=", "alumni")],
+            ["kpa_id", "state"], ["kpa_id", "state"], lazy=False)
+        counts = {}
+        for row in data:
+            key = (row["kpa_id"][0], row["state"])
+            counts[key] = row["__count"]
+        for kpa in self:
+            kpa.newcomer_count = counts.get((kpa.id, "newcomer"), 0)
+            kpa.member_count = counts.get((kpa.id, "member"), 0) \
+                + kpa.newcomer_count
+
+    @api.constrains("contribution_rate", "reserve_rate")
+    def _check_rates(self):
+        for kpa in self:
+            rates = (kpa.contribution_rate, kpa.reserve_rate)
+            if any(rate < 0 or rate >= 1 for rate in rates) \
+                    or sum(rates) >= 1:
+                raise ValidationError(_(
+                    "The CAE contribution and the reserve are shares of the "
+                    "cashed revenue: each between 0 %% and 100 %%, and "
+                    "together under 100 %% (KPA %s).") % kpa.name)
+
+    @api.constrains("code")
+    def _check_code(self):
+        for kpa in self:
+            if not CODE_PATTERN.match(kpa.code or ""):
+                raise ValidationError(_(
+                    "The code must be 2 to 5 capital letters or digits, "
+                    "for example CAPE (got \"%s\").") % kpa.code)
+
+    @api.onchange("code")
+    def _onchange_code(self):
+        if self.code:
+            self.code = self.code.strip().upper()
+
+    @api.model
+    def create(self, vals):
+        if vals.get("code"):
+            vals["code"] = vals["code"].strip().upper()
+        kpa = super().create(vals)
+        kpa._create_accounting_and_project()
+        return kpa
+
+    @api.multi
+    def write(self, vals):
+        if "code" in vals and any(kpa.journal_id for kpa in self):
+            if any(kpa.code != (vals["code"] or "").strip().upper()
+                   for kpa in self):
+                raise ValidationError(_(
+                    "The code of a KPA numbers its invoices: it cannot "
+                    "change once the KPA exists."))
+        if "company_id" in vals and any(
+                kpa.company_id.id != vals["company_id"] for kpa in self):
+            raise ValidationError(_(
+                "A KPA cannot move to another CAE: its journal and invoices "
+                "belong to this one."))
+        res = super().write(vals)
+        if "name" in vals:
+            for kpa in self:
+                kpa.journal_id.sudo().name = kpa._journal_name()
+                kpa.project_id.sudo().name = kpa._project_name()
+        if "active" in vals:
+            self.mapped("journal_id").sudo().write({"active": vals["active"]})
+            self.mapped("project_id").sudo().write({"active": vals["active"]})
+        return res
+
+    def _journal_name(self):
+        return _("Sales %s") % self.name
+
+    def _project_name(self):
+        return _("Prestations %s") % self.name
+
+    def _create_accounting_and_project(self):
+        """Give the KPA its own journal, numbering, analytic account and
+        "Prestations" project.
+
+        Done as superuser: a coordinator may create a KPA without being an
+        accountant, and the journal must still belong to the CAE's books.
+        """
+        for kpa in self.sudo():
+            journal = self.env["account.journal"].sudo().create({
+                "name": kpa._journal_name(),
+                "code": kpa.code,
+                "type": "sale",
+                "company_id": kpa.company_id.id,
+                "refund_sequence": True,
+                "show_on_dashboard": True,
+            })
+            project = self.env["project.project"].sudo().create({
+                "name": kpa._project_name(),
+                "company_id": kpa.company_id.id,
+                "code": kpa.code,
+                "allow_timesheets": True,
+            })
+            kpa.write({
+                "journal_id": journal.id,
+                "project_id": project.id,
+                "analytic_account_id": project.analytic_account_id.id,
+            })
+
+    def action_view_members(self):
+        self.ensure_one()
+        action = self.env.ref("kpa_cooperative.kpa_membership_action").read()[0]
+        action["domain"] = [("kpa_id", "=", self.id)]
+        action["context"] = {"default_kpa_id": self.id}
+        return action

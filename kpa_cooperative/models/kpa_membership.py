@@ -1,0 +1,139 @@
+# Copyright 2026 KPA-Cité
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..services.people import MINIMUM_AGE, is_old_enough
+
+EXIT_OUTCOMES = [
+    ("company", "Created a company"),
+    ("cae_entrepreneur", "Entrepreneur in the CAE"),
+    ("salaried", "Salaried job"),
+    ("training", "Training"),
+    ("other", "Other"),
+    ("unknown", "Unknown"),
+]
+
+
+class KpaMembership(models.Model):
+    """A person's path in a KPA: newcomer, then member, then alumni."""
+
+    _name = "kpa.membership"
+    _description = "KPA membership"
+    _inherit = ["mail.thread"]
+    _order = "kpa_id, state, partner_id"
+    _rec_name = "partner_id"
+
+    partner_id = fields.Many2one(
+        "res.partner", string="Person", required=True, index=True,
+        ondelete="restrict", track_visibility="onchange")
+    kpa_id = fields.Many2one(
+        "kpa.cooperative", string="KPA", required=True, index=True,
+        ondelete="restrict", track_visibility="onchange")
+    company_id = fields.Many2one(related="kpa_id.company_id", store=True,
+                                 readonly=True)
+    state = fields.Selection([
+        ("newcomer", "Newcomer"),
+        ("member", "Member"),
+        ("alumni", "Alumni"),
+    ], default="newcomer", required=True, index=True,
+        track_visibility="onchange")
+    date_join = fields.Date(
+        string="Joined on", required=True, default=fields.Date.context_today,
+        track_visibility="onchange")
+    date_leave = fields.Date(string="Left on", track_visibility="onchange")
+    exit_outcome = fields.Selection(
+        EXIT_OUTCOMES, track_visibility="onchange",
+        help="What the person went on to do when leaving the KPA.")
+    note = fields.Text()
+    # Shown in lists without reading the partner form.
+    email = fields.Char(related="partner_id.email", readonly=True)
+    phone = fields.Char(related="partner_id.mobile", readonly=True)
+    image_small = fields.Binary(related="partner_id.image_small",
+                                readonly=True)
+    skill_ids = fields.Many2many(related="partner_id.kpa_skill_ids",
+                                 readonly=True)
+    has_portal = fields.Boolean(compute="_compute_has_portal")
+
+    def _compute_has_portal(self):
+        portal = self.env.ref("base.group_portal")
+        for membership in self:
+            users = membership.partner_id.sudo().user_ids
+            membership.has_portal = any(
+                portal in user.groups_id for user in users)
+
+    @api.constrains("partner_id", "date_join")
+    def _check_minimum_age(self):
+        for membership in self.sudo():
+            birthdate = fields.Date.from_string(
+                membership.partner_id.kpa_birthdate)
+            if not is_old_enough(
+                    birthdate, fields.Date.from_string(membership.date_join)):
+                raise ValidationError(_(
+                    "%s is under %d on the join date: the KPA is open from "
+                    "the age of %d.") % (
+                    membership.partner_id.name, MINIMUM_AGE, MINIMUM_AGE))
+
+    @api.constrains("date_join", "date_leave")
+    def _check_dates(self):
+        for membership in self.sudo():
+            if membership.date_leave \
+                    and membership.date_leave < membership.date_join:
+                raise ValidationError(_(
+                    "The leaving date of %s is before the joining date.")
+                    % membership.partner_id.name)
+
+    @api.constrains("partner_id", "kpa_id", "state")
+    def _check_single_current(self):
+        # As superuser: the rule must hold whatever its author may read.
+        for membership in self.sudo().filtered(lambda m: m.state != "alumni"):
+            others = self.sudo().search_count([
+                ("id", "!=", membership.id),
+                ("partner_id", "=", membership.partner_id.id),
+                ("kpa_id", "=", membership.kpa_id.id),
+                ("state", "!=", "alumni"),
+            ])
+            if others:
+                raise ValidationError(_(
+                    "%s is already in %s.") % (
+                    membership.partner_id.name, membership.kpa_id.name))
+
+    def action_confirm(self):
+        """The newcomer becomes a full member."""
+        for membership in self:
+            if membership.state != "newcomer":
+                raise UserError(_(
+                    "Only a newcomer can become a member (%s is %s).") % (
+                    membership.partner_id.name,
+                    dict(self._fields["state"]._description_selection(
+                        self.env))[membership.state]))
+        self.write({"state": "member"})
+
+    def action_leave(self, outcome="unknown", date_leave=None):
+        """The person leaves the KPA: alumni, with what they went on to do."""
+        if outcome not in dict(EXIT_OUTCOMES):
+            raise UserError(_("Unknown exit outcome: %s") % outcome)
+        self.filtered(lambda m: m.state != "alumni").write({
+            "state": "alumni",
+            "date_leave": date_leave or fields.Date.context_today(self),
+            "exit_outcome": outcome,
+        })
+
+    def action_grant_portal(self):
+        """Give the members access to the portal, with Odoo's own wizard
+        (it creates the user and sends the invitation)."""
+        partners = self.mapped("partner_id")
+        missing = partners.filtered(lambda p: not p.email)
+        if missing:
+            raise UserError(_(
+                "Portal access needs an email address (used as login) "
+                "for: %s") % ", ".join(missing.mapped("name")))
+        wizard = self.env["portal.wizard"].sudo().create({
+            "user_ids": [(0, 0, {
+                "partner_id": partner.id,
+                "email": partner.email,
+                "in_portal": True,
+            }) for partner in partners],
+        })
+        wizard.action_apply()
+        return True

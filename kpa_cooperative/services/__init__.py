@@ -1,0 +1,1 @@
+"""Rules of the KPA that need no database: plain functions, fast tests."""

@@ -1,0 +1,57 @@
+# Copyright 2026 KPA-Cité
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests.common import SavepointCase
+
+
+class KpaCase(SavepointCase):
+    """Shared fixtures: two KPAs of one CAE, their coordinators, members."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(
+            cls.env.context, tracking_disable=True, no_reset_password=True))
+        cls.company = cls.env.ref("base.main_company")
+        Users = cls.env["res.users"].with_context(no_reset_password=True)
+        coordinator = cls.env.ref("kpa_cooperative.group_kpa_coordinator")
+        manager = cls.env.ref("kpa_cooperative.group_kpa_manager")
+        portal = cls.env.ref("base.group_portal")
+        cls.coordinator_a = Users.create({
+            "name": "Coordinatrice A", "login": "coord_a@example.org",
+            "email": "coord_a@example.org",
+            "groups_id": [(6, 0, [coordinator.id])]})
+        cls.coordinator_b = Users.create({
+            "name": "Coordinateur B", "login": "coord_b@example.org",
+            "email": "coord_b@example.org",
+            "groups_id": [(6, 0, [coordinator.id])]})
+        cls.manager = Users.create({
+            "name": "CAE manager", "login": "cae_manager@example.org",
+            "groups_id": [(6, 0, [manager.id])]})
+        cls.kpa_a = cls.env["kpa.cooperative"].create({
+            "name": "KPA Alpha", "code": "ALPH",
+            "coordinator_ids": [(6, 0, cls.coordinator_a.ids)]})
+        cls.kpa_b = cls.env["kpa.cooperative"].create({
+            "name": "KPA Beta", "code": "BETA",
+            "coordinator_ids": [(6, 0, cls.coordinator_b.ids)]})
+        Partner = cls.env["res.partner"]
+        cls.partner_a = Partner.create({
+            "name": "Membre Alpha", "email": "membre_a@example.org",
+            "kpa_birthdate": "1990-05-01"})
+        cls.partner_b = Partner.create({
+            "name": "Membre Beta", "email": "membre_b@example.org",
+            "kpa_birthdate": "1985-02-10"})
+        Membership = cls.env["kpa.membership"]
+        cls.membership_a = Membership.create({
+            "partner_id": cls.partner_a.id, "kpa_id": cls.kpa_a.id,
+            "state": "member", "date_join": "2026-01-05"})
+        cls.membership_b = Membership.create({
+            "partner_id": cls.partner_b.id, "kpa_id": cls.kpa_b.id,
+            "state": "member", "date_join": "2026-01-05"})
+        cls.member_user_a = Users.create({
+            "name": "Membre Alpha", "login": "membre_a@example.org",
+            "partner_id": cls.partner_a.id,
+            "groups_id": [(6, 0, [portal.id])]})
+        cls.member_user_b = Users.create({
+            "name": "Membre Beta", "login": "membre_b@example.org",
+            "partner_id": cls.partner_b.id,
+            "groups_id": [(6, 0, [portal.id])]})

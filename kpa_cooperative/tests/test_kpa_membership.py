@@ -1,0 +1,77 @@
+# Copyright 2026 KPA-Cité
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import UserError, ValidationError
+
+from .common import KpaCase
+
+
+class TestKpaMembership(KpaCase):
+
+    def _person(self, **vals):
+        vals.setdefault("name", "Personne")
+        return self.env["res.partner"].create(vals)
+
+    def test_under_sixteen_on_join_date_is_refused(self):
+        young = self._person(kpa_birthdate="2010-06-15")
+        with self.assertRaisesRegex(ValidationError, "16"), \
+                self.cr.savepoint():
+            self.env["kpa.membership"].create({
+                "partner_id": young.id, "kpa_id": self.kpa_a.id,
+                "date_join": "2026-06-14"})
+        membership = self.env["kpa.membership"].create({
+            "partner_id": young.id, "kpa_id": self.kpa_a.id,
+            "date_join": "2026-06-15"})
+        self.assertEqual(membership.state, "newcomer")
+
+    def test_leave_before_join_is_refused(self):
+        with self.assertRaises(ValidationError):
+            self.membership_a.write({"date_leave": "2025-12-31"})
+
+    def test_one_current_membership_per_kpa(self):
+        with self.assertRaises(ValidationError), self.cr.savepoint():
+            self.env["kpa.membership"].create({
+                "partner_id": self.partner_a.id, "kpa_id": self.kpa_a.id})
+        # Coming back after leaving is fine.
+        self.membership_a.action_leave("training", "2026-03-01")
+        again = self.env["kpa.membership"].create({
+            "partner_id": self.partner_a.id, "kpa_id": self.kpa_a.id,
+            "date_join": "2026-09-01"})
+        self.assertEqual(again.state, "newcomer")
+
+    def test_path_newcomer_member_alumni(self):
+        person = self._person(kpa_birthdate="2000-01-01")
+        membership = self.env["kpa.membership"].create({
+            "partner_id": person.id, "kpa_id": self.kpa_a.id,
+            "date_join": "2026-02-02"})
+        membership.action_confirm()
+        self.assertEqual(membership.state, "member")
+        with self.assertRaises(UserError):
+            membership.action_confirm()
+        membership.action_leave("company", "2026-10-30")
+        self.assertEqual(membership.state, "alumni")
+        self.assertEqual(membership.exit_outcome, "company")
+        self.assertEqual(membership.date_leave, "2026-10-30")
+        with self.assertRaises(UserError):
+            membership.action_leave("nonsense")
+
+    def test_partner_age(self):
+        person = self._person(kpa_birthdate="2000-01-01")
+        self.assertGreaterEqual(person.kpa_age, 26)
+        self.assertEqual(self._person().kpa_age, 0)
+
+    def test_grant_portal_access(self):
+        person = self._person(name="Samir", email="samir@example.org")
+        membership = self.env["kpa.membership"].create({
+            "partner_id": person.id, "kpa_id": self.kpa_a.id})
+        self.assertFalse(membership.has_portal)
+        membership.action_grant_portal()
+        membership.invalidate_cache()
+        self.assertTrue(membership.has_portal)
+        self.assertTrue(person.user_ids.has_group("base.group_portal"))
+
+    def test_grant_portal_needs_an_email(self):
+        person = self._person(name="Sans mail")
+        membership = self.env["kpa.membership"].create({
+            "partner_id": person.id, "kpa_id": self.kpa_a.id})
+        with self.assertRaisesRegex(UserError, "Sans mail"):
+            membership.action_grant_portal()

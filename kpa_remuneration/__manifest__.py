@@ -1,0 +1,15 @@
+# Copyright 2026 KPA-Cité
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "KPA-Cité: weekly remuneration",
+    "summary": "The pot, weekly self-declared remuneration, validation "
+               "and accounting",
+    "version": "11.0.1.0.0",
+    "category": "Cooperative",
+    "website": "https://github.com/kpa-cite/kpa-cite-odoo",
+    "author": "KPA-Cité",
+    "license": "AGPL-3",
+    "installable": True,
+    "depends": ["kpa_cape"],
+    "data": [],
+}

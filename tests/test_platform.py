@@ -1,0 +1,33 @@
+"""The platform the modules stand on: Odoo 11, French, the French chart."""
+import os
+
+from odoo.tests.common import TransactionCase
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+MODULES = ("kpa_cooperative", "kpa_cape", "kpa_remuneration", "kpa_governance")
+
+
+class TestPlatform(TransactionCase):
+
+    def test_the_four_modules_are_installed(self):
+        installed = self.env["ir.module.module"].search([
+            ("name", "in", MODULES), ("state", "=", "installed")])
+        self.assertEqual(sorted(installed.mapped("name")), sorted(MODULES))
+
+    def test_french_is_installed(self):
+        french = self.env["res.lang"].search([("code", "=", "fr_FR")])
+        self.assertTrue(french.active)
+
+    def test_french_chart_of_accounts_is_loaded(self):
+        company = self.env.ref("base.main_company")
+        for code in ("411100", "421000", "431000", "641100", "645100"):
+            self.assertTrue(self.env["account.account"].search([
+                ("code", "=", code), ("company_id", "=", company.id)]),
+                "account %s of the French chart is missing" % code)
+
+    def test_every_module_ships_french_and_readme(self):
+        for module in MODULES:
+            for part in ("i18n/fr.po", "readme/DESCRIPTION.rst", "README.rst"):
+                self.assertTrue(
+                    os.path.exists(os.path.join(ROOT, module, part)),
+                    "%s has no %s" % (module, part))
