@@ -215,14 +215,21 @@ STEPS = [
     ("network", lambda env, ctx: ctx.update(
         kpas=load_network(env, ctx["users"]))),
 ]
-PARTS = ("demo_cooperative", "demo_cape", "demo_remuneration",
-         "demo_governance")
+PARTS = (
+    ("demo_cooperative", "kpa_cooperative"),
+    ("demo_cape", "kpa_cape"),
+    ("demo_remuneration", "kpa_remuneration"),
+    ("demo_governance", "kpa_governance"),
+)
 
 
-def all_steps():
+def all_steps(env):
+    """The core steps, then each part whose module is installed."""
+    installed = set(env["ir.module.module"].search([
+        ("state", "=", "installed")]).mapped("name"))
     steps = list(STEPS)
-    for part in PARTS:
-        if importlib.util.find_spec("data.%s" % part):
+    for part, module in PARTS:
+        if module in installed and importlib.util.find_spec("data.%s" % part):
             steps += importlib.import_module("data.%s" % part).STEPS
     return steps
 
@@ -232,7 +239,7 @@ def load(env):
     env = env(context=dict(env.context, tracking_disable=True,
                            mail_create_nosubscribe=True,
                            no_reset_password=True))
-    for _name, step in all_steps():
+    for _name, step in all_steps(env):
         step(env, ctx)
     return ctx
 

@@ -68,7 +68,6 @@ def make_members(env, ctx):
 def make_invoices(env, ctx):
     """One customer invoice per KPA and week, paid in full."""
     rng = random.Random(7)
-    Invoice = env["account.invoice"]
     account = env["account.account"].search([
         ("code", "=like", "706%"), ("company_id", "=", env.user.company_id.id)],
         limit=1)

@@ -39,9 +39,11 @@ def main():
     for entry in po:
         if entry.msgid in known:
             entry.msgstr = known[entry.msgid]
-        # Odoo exports HTML terms with the English text as translation.
-        if not entry.msgstr or ("\n" in entry.msgid
-                                and entry.msgstr == entry.msgid):
+        elif entry.msgstr == entry.msgid:
+            # Odoo exports a term never translated with the English text as
+            # its translation: that is not a translation.
+            entry.msgstr = ""
+        if not entry.msgstr:
             missing.append(entry.msgid)
     po.metadata["Language"] = "fr"
     po.metadata["Project-Id-Version"] = "KPA-Cité 11.0"

@@ -3,3 +3,9 @@ from . import kpa_place
 from . import kpa_skill
 from . import kpa_membership
 from . import res_partner
+from . import res_company
+from . import project_project
+from . import project_task_type
+from . import project_task
+from . import account_invoice
+from . import account_invoice_line

@@ -61,6 +61,14 @@ class KpaCooperative(models.Model):
     note = fields.Html()
     member_count = fields.Integer(compute="_compute_member_count")
     newcomer_count = fields.Integer(compute="_compute_member_count")
+    open_task_count = fields.Integer(
+        string="Open prestations", compute="_compute_open_task_count")
+    cashed_this_month = fields.Monetary(
+        compute="_compute_cashed_this_month",
+        currency_field="currency_id",
+        help="Untaxed amount clients paid this month.")
+    currency_id = fields.Many2one(related="company_id.currency_id",
+                                  readonly=True)
 
     _sql_constraints = [
         ("code_company_uniq", "unique(code, company_id)",
@@ -80,6 +88,25 @@ class KpaCooperative(models.Model):
             kpa.newcomer_count = counts.get((kpa.id, "newcomer"), 0)
             kpa.member_count = counts.get((kpa.id, "member"), 0) \
                 + kpa.newcomer_count
+
+    def _compute_open_task_count(self):
+        data = self.env["project.task"].read_group(
+            [("kpa_id", "in", self.ids),
+             ("stage_id.kpa_stage", "in", ("todo", "progress"))],
+            ["kpa_id"], ["kpa_id"])
+        counts = {row["kpa_id"][0]: row["kpa_id_count"] for row in data}
+        for kpa in self:
+            kpa.open_task_count = counts.get(kpa.id, 0)
+
+    def _compute_cashed_this_month(self):
+        today = fields.Date.from_string(fields.Date.context_today(self))
+        data = self.env["kpa.cashed.report"].read_group(
+            [("kpa_id", "in", self.ids),
+             ("date", ">=", fields.Date.to_string(today.replace(day=1)))],
+            ["kpa_id", "amount_cashed"], ["kpa_id"])
+        sums = {row["kpa_id"][0]: row["amount_cashed"] for row in data}
+        for kpa in self:
+            kpa.cashed_this_month = sums.get(kpa.id, 0.0)
 
     @api.constrains("contribution_rate", "reserve_rate")
     def _check_rates(self):
@@ -126,7 +153,11 @@ class KpaCooperative(models.Model):
             raise ValidationError(_(
                 "A KPA cannot move to another CAE: its journal and invoices "
                 "belong to this one."))
+        old_coordinators = {kpa.id: kpa.coordinator_ids for kpa in self}
         res = super().write(vals)
+        if "coordinator_ids" in vals:
+            for kpa in self:
+                kpa._sync_project_followers(old_coordinators[kpa.id])
         if "name" in vals:
             for kpa in self:
                 kpa.journal_id.sudo().name = kpa._journal_name()
@@ -162,13 +193,43 @@ class KpaCooperative(models.Model):
                 "name": kpa._project_name(),
                 "company_id": kpa.company_id.id,
                 "code": kpa.code,
+                "kpa_id": kpa.id,
                 "allow_timesheets": True,
+                # Followers only: coordinators of other KPAs must not see
+                # these prestations (Odoo's own project rules do the work).
+                "privacy_visibility": "followers",
+                "type_ids": [(6, 0, self._prestation_stages().ids)],
             })
             kpa.write({
                 "journal_id": journal.id,
                 "project_id": project.id,
                 "analytic_account_id": project.analytic_account_id.id,
             })
+            kpa._sync_project_followers(self.env["res.users"])
+
+    @api.model
+    def _prestation_stages(self):
+        return self.env["project.task.type"].search(
+            [("kpa_stage", "!=", False)], order="sequence")
+
+    def _sync_project_followers(self, old_coordinators):
+        """The coordinators follow the KPA's project, so they see it."""
+        project = self.project_id.sudo()
+        if not project:
+            return
+        gone = old_coordinators - self.coordinator_ids
+        if gone:
+            project.message_unsubscribe(
+                partner_ids=gone.mapped("partner_id").ids)
+        project.message_subscribe(
+            partner_ids=self.coordinator_ids.mapped("partner_id").ids)
+
+    def action_view_prestations(self):
+        self.ensure_one()
+        action = self.env.ref("kpa_cooperative.project_task_action").read()[0]
+        action["domain"] = [("kpa_id", "=", self.id)]
+        action["context"] = {"default_project_id": self.project_id.id}
+        return action
 
     def action_view_members(self):
         self.ensure_one()

@@ -3,7 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..services.people import MINIMUM_AGE, is_old_enough
+from ..services.people import (
+    AGE_BANDS, MINIMUM_AGE, age_band, age_on, is_old_enough)
 
 EXIT_OUTCOMES = [
     ("company", "Created a company"),
@@ -54,6 +55,20 @@ class KpaMembership(models.Model):
     skill_ids = fields.Many2many(related="partner_id.kpa_skill_ids",
                                  readonly=True)
     has_portal = fields.Boolean(compute="_compute_has_portal")
+    # Stored for the funders' figures (pivot by age band and QPV).
+    age_band = fields.Selection(
+        [(band[0], band[0]) for band in AGE_BANDS], string="Age on joining",
+        compute="_compute_age_band", store=True)
+    qpv_resident = fields.Boolean(
+        related="partner_id.kpa_qpv_resident", store=True, readonly=True,
+        string="Lives in a QPV")
+
+    @api.depends("partner_id.kpa_birthdate", "date_join")
+    def _compute_age_band(self):
+        for membership in self:
+            membership.age_band = age_band(age_on(
+                fields.Date.from_string(membership.partner_id.kpa_birthdate),
+                fields.Date.from_string(membership.date_join))) or False
 
     def _compute_has_portal(self):
         portal = self.env.ref("base.group_portal")

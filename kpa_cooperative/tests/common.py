@@ -55,3 +55,61 @@ class KpaCase(SavepointCase):
             "name": "Membre Beta", "login": "membre_b@example.org",
             "partner_id": cls.partner_b.id,
             "groups_id": [(6, 0, [portal.id])]})
+
+
+class KpaInvoiceCase(KpaCase):
+    """Adds a client, a prestation per KPA, and helpers to invoice and pay."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.client = cls.env["res.partner"].create({
+            "name": "Centre social Client", "customer": True,
+            "is_company": True, "lang": "fr_FR"})
+        cls.bank = cls.env["account.journal"].search([
+            ("type", "=", "bank"), ("company_id", "=", cls.company.id)],
+            limit=1)
+        cls.vat_20 = cls.env["account.tax"].search([
+            ("type_tax_use", "=", "sale"), ("amount", "=", 20.0),
+            ("amount_type", "=", "percent"), ("price_include", "=", False),
+            ("company_id", "=", cls.company.id)], limit=1)
+        cls.env["ir.default"].set("product.template", "taxes_id",
+                                  cls.vat_20.ids, company_id=cls.company.id)
+        cls.task_a = cls.env["project.task"].create({
+            "name": "Buffet du centre social",
+            "project_id": cls.kpa_a.project_id.id,
+            "partner_id": cls.client.id,
+            "kpa_amount": 1000.0,
+            "kpa_date_planned": "2026-03-12",
+            "kpa_referent_ids": [(6, 0, cls.partner_a.ids)],
+        })
+        cls.task_b = cls.env["project.task"].create({
+            "name": "Sérigraphie de tee-shirts",
+            "project_id": cls.kpa_b.project_id.id,
+            "partner_id": cls.client.id,
+            "kpa_amount": 300.0,
+        })
+
+    @classmethod
+    def _invoice(cls, task):
+        action = task.action_kpa_invoice()
+        return cls.env["account.invoice"].browse(action["res_id"])
+
+    @classmethod
+    def _pay(cls, invoice, amount=None, date="2026-03-20"):
+        payment_type = "outbound" if invoice.type == "out_refund" \
+            else "inbound"
+        payment = cls.env["account.payment"].create({
+            "payment_type": payment_type,
+            "partner_type": "customer",
+            "partner_id": invoice.partner_id.id,
+            "amount": amount if amount is not None else invoice.residual,
+            "journal_id": cls.bank.id,
+            "payment_date": date,
+            "payment_method_id": cls.env.ref(
+                "account.account_payment_method_manual_%s" % (
+                    "out" if payment_type == "outbound" else "in")).id,
+            "invoice_ids": [(6, 0, invoice.ids)],
+        })
+        payment.post()
+        return payment

@@ -1,0 +1,122 @@
+"""Demo part of kpa_cooperative: KPA logos, prestations of every kind,
+invoices draft, open and paid (see data/demo.py)."""
+import base64
+import datetime
+import io
+
+from .odoo_env import ensure
+
+# KPA, name, client, kind (skill), price, days from today, step, referents
+PRESTATIONS = [
+    ("kpa_la_cape", "Buffet de l'assemblée du centre social",
+     "client_centre_social", 1000, -20, "paid", ["samir_haddad", "fatou_ndiaye"]),
+    ("kpa_la_cape", "Sérigraphie de 50 tee-shirts", "client_asso_sport",
+     450, -12, "open", ["ines_moreau"]),
+    ("kpa_la_cape", "Menuiserie : bacs de jardin", "client_mairie",
+     800, -3, "draft", ["kevin_dubois"]),
+    ("kpa_la_cape", "Couture : rideaux de la médiathèque", "client_mairie",
+     350, 6, "progress", ["ines_moreau", "yasmine_bensaid"]),
+    ("kpa_la_cape", "Livraison de paniers", "client_centre_social",
+     120, 10, "todo", ["samir_haddad"]),
+    ("kpa_moulins_coop", "Buffet de quartier", "client_bailleur",
+     1500, -15, "paid", ["julie_lambert", "mamadou_diallo"]),
+    ("kpa_moulins_coop", "Livraison de repas", "client_centre_social",
+     240, 4, "todo", ["mamadou_diallo"]),
+    ("kpa_illicoop", "Jardinage : potager partagé", "client_bailleur",
+     600, -8, "open", ["aminata_traore"]),
+    ("kpa_illicoop", "Événement : fête des voisins", "client_mairie",
+     900, 15, "todo", ["lucas_petit"]),
+]
+CLIENTS = {
+    "client_centre_social": ("Centre social de l'Épeule", "Roubaix"),
+    "client_asso_sport": ("Association sportive des Hauts-Champs", "Roubaix"),
+    "client_mairie": ("Mairie de quartier Lille-Moulins", "Lille"),
+    "client_bailleur": ("Habitat Nord Bailleur", "Mons-en-Barœul"),
+}
+COLOURS = {"kpa_la_cape": (214, 69, 65), "kpa_moulins_coop": (46, 134, 171),
+           "kpa_illicoop": (76, 153, 76)}
+
+
+def make_logo(name, colour):
+    """A round badge with the KPA's initials: enough to tell them apart."""
+    from PIL import Image, ImageDraw, ImageFont
+    image = Image.new("RGB", (128, 128), "white")
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((4, 4, 124, 124), fill=colour)
+    initials = "".join(word[0] for word in name.split()[:2]).upper()
+    try:
+        font = ImageFont.truetype("DejaVuSans-Bold.ttf", 44)
+        draw.text((64, 64), initials, fill="white", font=font, anchor="mm")
+    except OSError:  # no TrueType font on this machine: small letters
+        draw.text((56, 58), initials, fill="white")
+    buffer = io.BytesIO()
+    image.resize((128, 128)).save(buffer, format="PNG")
+    return base64.b64encode(buffer.getvalue())
+
+
+def load_logos(env, ctx):
+    for key, kpa in ctx["kpas"].items():
+        if not kpa.logo:
+            kpa.logo = make_logo(kpa.name, COLOURS.get(key, (90, 90, 90)))
+
+
+def load_prestations(env, ctx):
+    today = datetime.date.today()
+    clients = {}
+    for key, (name, city) in CLIENTS.items():
+        clients[key] = ensure(env, key, "res.partner", {
+            "name": name, "city": city, "is_company": True, "customer": True,
+            "country_id": env.ref("base.fr").id, "lang": "fr_FR",
+            "email": "%s@client.example" % key})
+    bank = env["account.journal"].search([
+        ("type", "=", "bank"), ("company_id", "=", ctx["company"].id)],
+        limit=1)
+    for index, (kpa_key, name, client, price, days, step, referents) in \
+            enumerate(PRESTATIONS):
+        kpa = ctx["kpas"][kpa_key]
+        xmlid = "prestation_%d" % index
+        existed = env.ref("kpa_demo.%s" % xmlid, raise_if_not_found=False)
+        task = ensure(env, xmlid, "project.task", {
+            "name": name,
+            "project_id": kpa.project_id.id,
+            "partner_id": clients[client].id,
+            "kpa_amount": price,
+            "kpa_date_planned": (today + datetime.timedelta(days=days))
+            .isoformat(),
+            "kpa_referent_ids": [(6, 0, [
+                env.ref("kpa_demo.partner_%s" % ref).id
+                for ref in referents])],
+        })
+        if existed:
+            continue
+        stage_step = {"paid": "done", "open": "done", "draft": "done"}.get(
+            step, step)
+        task.stage_id = task._kpa_stage(stage_step)
+        if step not in ("draft", "open", "paid"):
+            continue
+        action = task.action_kpa_invoice()
+        invoice = env["account.invoice"].browse(action["res_id"])
+        invoice.date_invoice = (today + datetime.timedelta(days=days + 1))\
+            .isoformat()
+        if step in ("open", "paid"):
+            invoice.action_invoice_open()
+        if step == "paid":
+            payment = env["account.payment"].create({
+                "payment_type": "inbound",
+                "partner_type": "customer",
+                "partner_id": invoice.partner_id.id,
+                "amount": invoice.amount_total,
+                "journal_id": bank.id,
+                "payment_date": (today + datetime.timedelta(days=days + 8))
+                .isoformat(),
+                "payment_method_id": env.ref(
+                    "account.account_payment_method_manual_in").id,
+                "invoice_ids": [(6, 0, invoice.ids)],
+            })
+            payment.post()
+
+
+STEPS = [
+    ("kpa logos", load_logos),
+    ("prestations and invoices", load_prestations),
+]

@@ -1,0 +1,94 @@
+# Copyright 2026 KPA-Cité
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..services.words import amount_in_words_fr
+
+
+class AccountInvoice(models.Model):
+    """Invoices under the CAE's SIRET, in a KPA's journal and numbering."""
+
+    _inherit = "account.invoice"
+
+    kpa_id = fields.Many2one(
+        "kpa.cooperative", string="KPA", index=True,
+        readonly=True, states={"draft": [("readonly", False)]},
+        track_visibility="onchange",
+        help="The KPA that sells (customer invoice) or spends (vendor "
+             "bill): its journal and analytic account are used.")
+    kpa_task_id = fields.Many2one(
+        "project.task", string="Prestation", index=True, readonly=True,
+        copy=False)
+
+    @api.constrains("kpa_id", "company_id")
+    def _check_kpa_company(self):
+        for invoice in self.sudo().filtered("kpa_id"):
+            if invoice.kpa_id.company_id != invoice.company_id:
+                raise ValidationError(_(
+                    "The KPA %s belongs to the CAE %s, not to %s: its "
+                    "invoices are issued by its own CAE.") % (
+                    invoice.kpa_id.name, invoice.kpa_id.company_id.name,
+                    invoice.company_id.name))
+
+    @api.onchange("kpa_id")
+    def _onchange_kpa_id(self):
+        if self.kpa_id and self.type in ("out_invoice", "out_refund"):
+            self.journal_id = self.kpa_id.journal_id
+        if self.kpa_id:
+            for line in self.invoice_line_ids:
+                line.account_analytic_id = self.kpa_id.analytic_account_id
+
+    @api.model
+    def create(self, vals):
+        kpa = self.env["kpa.cooperative"].browse(vals.get("kpa_id"))
+        invoice_type = vals.get("type", self.env.context.get("type"))
+        if kpa and invoice_type in ("out_invoice", "out_refund"):
+            vals["journal_id"] = kpa.sudo().journal_id.id
+        invoice = super().create(vals)
+        invoice._kpa_apply_analytic()
+        return invoice
+
+    @api.multi
+    def write(self, vals):
+        res = super().write(vals)
+        if "kpa_id" in vals or "invoice_line_ids" in vals:
+            self._kpa_apply_analytic()
+        if vals.get("kpa_id"):
+            for invoice in self.filtered(
+                    lambda i: i.state == "draft"
+                    and i.type in ("out_invoice", "out_refund")
+                    and i.journal_id != i.kpa_id.journal_id):
+                invoice.journal_id = invoice.kpa_id.sudo().journal_id
+        return res
+
+    def _kpa_apply_analytic(self):
+        """Every line of a KPA invoice goes to the KPA's analytic account."""
+        for invoice in self.filtered(
+                lambda i: i.kpa_id and i.state == "draft"):
+            analytic = invoice.kpa_id.sudo().analytic_account_id
+            lines = invoice.invoice_line_ids.filtered(
+                lambda l: l.account_analytic_id != analytic)
+            if lines:
+                lines.write({"account_analytic_id": analytic.id})
+
+    @api.model
+    def _prepare_refund(self, invoice, date_invoice=None, date=None,
+                        description=None, journal_id=None):
+        values = super()._prepare_refund(
+            invoice, date_invoice=date_invoice, date=date,
+            description=description, journal_id=journal_id)
+        # A credit note belongs to the KPA of the invoice it cancels.
+        values["kpa_id"] = invoice.kpa_id.id
+        return values
+
+    @api.multi
+    def invoice_validate(self):
+        res = super().invoice_validate()
+        self.mapped("kpa_task_id")._kpa_mark_invoiced()
+        return res
+
+    def kpa_amount_in_words(self):
+        """The total in French words, for the PDF."""
+        self.ensure_one()
+        return amount_in_words_fr(self.amount_total)
