@@ -24,6 +24,7 @@
         "security/ir.model.access.csv",
         "data/kpa_skill_data.xml",
         "data/project_task_type_data.xml",
+        "wizards/kpa_membership_leave_views.xml",
         "views/kpa_cooperative_views.xml",
         "views/kpa_place_views.xml",
         "views/kpa_skill_views.xml",
@@ -34,5 +35,6 @@
         "report/kpa_cashed_report_views.xml",
         "report/account_invoice_templates.xml",
         "views/kpa_menus.xml",
+        "views/portal_templates.xml",
     ],
 }

@@ -75,3 +75,22 @@ class TestKpaMembership(KpaCase):
             "partner_id": person.id, "kpa_id": self.kpa_a.id})
         with self.assertRaisesRegex(UserError, "Sans mail"):
             membership.action_grant_portal()
+
+    def test_leave_wizard_asks_the_outcome(self):
+        wizard = self.env["kpa.membership.leave"].sudo(
+            self.coordinator_a).with_context(
+            active_ids=self.membership_a.ids).create({
+                "exit_outcome": "salaried", "date_leave": "2026-06-30"})
+        wizard.action_leave()
+        self.assertEqual(self.membership_a.state, "alumni")
+        self.assertEqual(self.membership_a.exit_outcome, "salaried")
+
+    def test_leave_wizard_cannot_touch_another_kpa(self):
+        wizard = self.env["kpa.membership.leave"].sudo(
+            self.coordinator_a).with_context(
+            active_ids=self.membership_b.ids).create({
+                "exit_outcome": "salaried"})
+        # The record rules hide KPA B's membership from the wizard.
+        self.assertFalse(wizard.membership_ids)
+        wizard.action_leave()
+        self.assertEqual(self.membership_b.state, "member")

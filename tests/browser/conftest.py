@@ -116,3 +116,17 @@ def login(page, url, user, password=None):
     with page.expect_navigation():
         page.click("button[type=submit]")
     page.wait_for_load_state("load")
+
+
+def rpc(page, url, model, method, args=(), kwargs=None):
+    """Call the ORM as the page's logged-in user (JSON-RPC, like the web
+    client does)."""
+    response = page.request.post(url + "/web/dataset/call_kw", data={
+        "jsonrpc": "2.0", "method": "call", "id": 1,
+        "params": {"model": model, "method": method, "args": list(args),
+                   "kwargs": kwargs or {}},
+    })
+    payload = response.json()
+    if "error" in payload:
+        raise RuntimeError(payload["error"]["data"]["message"])
+    return payload["result"]

@@ -1,0 +1,37 @@
+# Copyright 2026 KPA-Cité
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, http
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+
+
+class KpaPortal(CustomerPortal):
+    """The member's view of their KPA: its face and their prestations.
+
+    Record rules do the access work: a member reads only the KPAs they
+    belong to and the prestations they signed up for.
+    """
+
+    def _prepare_portal_layout_values(self):
+        values = super()._prepare_portal_layout_values()
+        values["kpa_count"] = request.env["kpa.cooperative"].search_count([])
+        return values
+
+    @http.route(["/my/kpa"], type="http", auth="user", website=True)
+    def portal_my_kpa(self, **_kw):
+        values = self._prepare_portal_layout_values()
+        kpas = request.env["kpa.cooperative"].search([])
+        today = fields.Date.context_today(request.env.user)
+        tasks = request.env["project.task"].search(
+            [("kpa_referent_ids", "in", request.env.user.partner_id.ids)],
+            order="kpa_date_planned desc, id desc", limit=50)
+        values.update({
+            "page_name": "kpa",
+            "kpas": kpas,
+            "upcoming": tasks.filtered(
+                lambda t: (t.kpa_date_planned or today) >= today),
+            "past": tasks.filtered(
+                lambda t: (t.kpa_date_planned or today) < today),
+        })
+        return request.render("kpa_cooperative.portal_my_kpa", values)
