@@ -94,3 +94,16 @@ class TestKpaMembership(KpaCase):
         self.assertFalse(wizard.membership_ids)
         wizard.action_leave()
         self.assertEqual(self.membership_b.state, "member")
+
+    def test_coordinator_adds_and_welcomes_a_member(self):
+        env = self.env(user=self.coordinator_a)
+        person = env["res.partner"].create({
+            "name": "Nouvelle", "email": "nouvelle@example.org",
+            "kpa_birthdate": "1999-09-09", "kpa_qpv_resident": True})
+        membership = env["kpa.membership"].create({
+            "partner_id": person.id, "kpa_id": self.kpa_a.id,
+            "date_join": "2026-02-02"})
+        membership.action_confirm()
+        self.assertEqual(membership.state, "member")
+        self.assertEqual(membership.age_band, "26-35")
+        self.assertTrue(membership.qpv_resident)

@@ -1,0 +1,1 @@
+"""Benchmarks: SQL query counts and server times at two data sizes."""

@@ -1,0 +1,146 @@
+"""make bench: query counts and median server times at two data sizes.
+
+    .venv/bin/python -m bench.run --size 3x10x26 --size 30x40x26
+
+Each size is KPAs x members x weeks, generated once into its own database
+(kpa_bench_<size>, kept for the next run while the modules are unchanged).
+Prints a table and writes bench/results.md.
+"""
+import argparse
+import ast
+import datetime
+import os
+import statistics
+import subprocess
+import sys
+
+from .cases import CASES
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RUNS = 7
+
+
+def run_case(client, env, case):
+    label, user, kind, target = case
+    if kind == "page":
+        return client.get(target)
+    if kind == "group":
+        model, fields, groupby = target
+        return client.call("/web/dataset/call_kw", {
+            "model": model, "method": "read_group",
+            "args": [[], fields, groupby], "kwargs": {"lazy": False}})
+    model, view_type, domain = target
+    view = env[model].fields_view_get(view_type=view_type)
+    return client.call("/web/dataset/search_read", {
+        "model": model, "fields": list(view["fields"]), "domain": domain,
+        "limit": 80, "sort": "", "context": {"lang": "fr_FR"}})
+
+
+def measure(database):
+    """{label: (status, queries, median ms)} for every case."""
+    import odoo
+    from data.odoo_env import DEFAULT_CONF
+    odoo.tools.config.parse_config([
+        "-c", DEFAULT_CONF, "-d", database, "--log-level", "warn",
+        "--db-filter", "^%s$" % database, "--max-cron-threads", "0"])
+    from .client import OdooClient
+    results = {}
+    registry = odoo.registry(database)
+    clients = {}
+    for case in CASES:
+        label, user = case[0], case[1]
+        if user not in clients:
+            clients[user] = OdooClient(database)
+            clients[user].login(user)
+        client = clients[user]
+        with odoo.api.Environment.manage(), registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            run_case(client, env, case)  # warm the caches
+            samples = [run_case(client, env, case) for _ in range(RUNS)]
+        status = samples[-1][0]
+        queries = max(sample[1] for sample in samples)
+        median_ms = statistics.median(sample[2] for sample in samples) * 1000
+        results[label] = (status, queries, median_ms)
+    return results
+
+
+def ensure_database(size):
+    database = "kpa_bench_%s" % size.replace("x", "_")
+    kpas, members, weeks = size.split("x")
+    stamp = os.path.join(ROOT, ".local", database + ".fingerprint")
+    fingerprint = subprocess.check_output(
+        ["bash", "-c", "source scripts/lib.sh; modules_fingerprint"],
+        cwd=ROOT).decode().strip()
+    exists = subprocess.call(
+        ["bash", "-c", "source scripts/lib.sh; db_exists %s" % database],
+        cwd=ROOT) == 0
+    if exists and os.path.exists(stamp) \
+            and open(stamp).read().strip() == fingerprint:
+        return database
+    print("building %s (%s KPAs x %s members x %s weeks)..." % (
+        database, kpas, members, weeks), flush=True)
+    subprocess.check_call(
+        ["bash", "-c", "source scripts/lib.sh; dropdb --if-exists %s; "
+         "create_db %s" % (database, database)], cwd=ROOT)
+    python = os.path.join(ROOT, ".venv", "bin", "python")
+    subprocess.check_call([python, "-m", "data.demo", database], cwd=ROOT)
+    subprocess.check_call([
+        python, "-m", "data.generate", database, "--kpas", kpas,
+        "--members", members, "--weeks", weeks], cwd=ROOT)
+    with open(stamp, "w") as handle:
+        handle.write(fingerprint)
+    return database
+
+
+def measure_in_subprocess(database):
+    """One process per database: Odoo's registry and caches stay apart."""
+    output = subprocess.check_output(
+        [sys.executable, "-m", "bench.run", "--measure", database], cwd=ROOT)
+    return ast.literal_eval(output.decode().strip().splitlines()[-1])
+
+
+def table(sizes, results):
+    header = "| page or action | " + " | ".join(
+        "%s: queries | %s: ms" % (size, size) for size in sizes) + \
+        " | queries flat? |"
+    lines = [header, "|" + " --- |" * (2 * len(sizes) + 2)]
+    for label, *_rest in CASES:
+        cells = []
+        counts = []
+        for size in sizes:
+            status, queries, ms = results[size][label]
+            counts.append(queries)
+            mark = "" if status == 200 else " (HTTP %s)" % status
+            cells += ["%d%s" % (queries, mark), "%.0f" % ms]
+        flat = "yes" if max(counts) <= min(counts) + 2 else "NO"
+        lines.append("| %s | %s | %s |" % (label, " | ".join(cells), flat))
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", action="append")
+    parser.add_argument("--measure", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        print(repr(measure(args.measure)))
+        return
+    sizes = args.size or ["3x10x26", "30x40x26"]
+    results = {}
+    for size in sizes:
+        results[size] = measure_in_subprocess(ensure_database(size))
+    text = table(sizes, results)
+    print(text)
+    with open(os.path.join(ROOT, "bench", "results.md"), "w") as handle:
+        handle.write("# Benchmark results\n\nMeasured %s on this machine "
+                     "(2 cores), by `make bench`. Sizes are KPAs x members x "
+                     "weeks (one paid invoice per KPA and week). Queries: "
+                     "SQL queries the server ran for the request; ms: "
+                     "median server time of %d runs.\n\n%s\n" % (
+                         datetime.date.today().isoformat(), RUNS, text))
+    if any("| NO |" in line for line in text.splitlines()):
+        sys.exit("some query counts grow with the data (see the table)")
+
+
+if __name__ == "__main__":
+    main()
