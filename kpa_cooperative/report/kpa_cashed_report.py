@@ -31,36 +31,39 @@ class KpaCashedReport(models.Model):
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute("""
-            CREATE VIEW %s AS (
-                SELECT
-                    apr.id AS id,
-                    inv.kpa_id AS kpa_id,
-                    inv.company_id AS company_id,
-                    inv.id AS invoice_id,
-                    inv.commercial_partner_id AS partner_id,
-                    pay_line.date AS date,
-                    sign.value * apr.amount AS amount_paid,
-                    ROUND(sign.value * apr.amount * inv.amount_untaxed
-                          / NULLIF(inv.amount_total, 0), 2) AS amount_cashed
-                FROM account_partial_reconcile apr
-                JOIN account_move_line inv_line
-                    ON inv_line.id IN (apr.debit_move_id, apr.credit_move_id)
-                JOIN account_invoice inv
-                    ON inv.move_id = inv_line.move_id
-                    AND inv.kpa_id IS NOT NULL
-                    AND inv.type IN ('out_invoice', 'out_refund')
-                JOIN account_account acc
-                    ON acc.id = inv_line.account_id
-                    AND acc.internal_type = 'receivable'
-                JOIN account_move_line pay_line
-                    ON pay_line.id = CASE
-                        WHEN apr.debit_move_id = inv_line.id
-                        THEN apr.credit_move_id ELSE apr.debit_move_id END
-                JOIN account_journal pay_journal
-                    ON pay_journal.id = pay_line.journal_id
-                    AND pay_journal.type IN ('bank', 'cash')
-                CROSS JOIN LATERAL (
-                    SELECT CASE WHEN inv.type = 'out_refund'
-                                THEN -1 ELSE 1 END AS value) sign
-            )""" % self._table)
+        # Two indexed joins (the invoice on the debit side, or on the credit
+        # side of the reconciliation) instead of one OR join: the pot sums
+        # these rows for thousands of invoices.
+        side = """
+            SELECT
+                apr.id * 2 + %(offset)s AS id,
+                inv.kpa_id AS kpa_id,
+                inv.company_id AS company_id,
+                inv.id AS invoice_id,
+                inv.commercial_partner_id AS partner_id,
+                pay_line.date AS date,
+                %(sign)s * apr.amount AS amount_paid,
+                ROUND(%(sign)s * apr.amount * inv.amount_untaxed
+                      / NULLIF(inv.amount_total, 0), 2) AS amount_cashed
+            FROM account_partial_reconcile apr
+            JOIN account_move_line inv_line ON inv_line.id = apr.%(inv)s
+            JOIN account_invoice inv
+                ON inv.move_id = inv_line.move_id
+                AND inv.kpa_id IS NOT NULL
+                AND inv.type = '%(type)s'
+            JOIN account_account acc
+                ON acc.id = inv_line.account_id
+                AND acc.internal_type = 'receivable'
+            JOIN account_move_line pay_line ON pay_line.id = apr.%(pay)s
+            JOIN account_journal pay_journal
+                ON pay_journal.id = pay_line.journal_id
+                AND pay_journal.type IN ('bank', 'cash')
+        """
+        # An invoice is paid on the debit side of its receivable line; a
+        # refund is paid back on its credit side.
+        self.env.cr.execute("CREATE VIEW %s AS (%s UNION ALL %s)" % (
+            self._table,
+            side % {"offset": 0, "sign": 1, "inv": "debit_move_id",
+                    "pay": "credit_move_id", "type": "out_invoice"},
+            side % {"offset": 1, "sign": -1, "inv": "credit_move_id",
+                    "pay": "debit_move_id", "type": "out_refund"}))
