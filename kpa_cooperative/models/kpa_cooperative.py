@@ -101,7 +101,7 @@ class KpaCooperative(models.Model):
     def _compute_cashed_this_month(self):
         today = fields.Date.from_string(fields.Date.context_today(self))
         data = self.env["kpa.cashed.report"].read_group(
-            [("kpa_id", "in", self.ids),
+            [("kpa_id", "in", self.ids), ("kind", "=", "revenue"),
              ("date", ">=", fields.Date.to_string(today.replace(day=1)))],
             ["kpa_id", "amount_cashed"], ["kpa_id"])
         sums = {row["kpa_id"][0]: row["amount_cashed"] for row in data}
