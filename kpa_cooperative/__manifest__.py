@@ -24,6 +24,7 @@
         "security/ir.model.access.csv",
         "data/kpa_skill_data.xml",
         "data/project_task_type_data.xml",
+        "data/kpa_cooperative_data.xml",
         "wizards/kpa_membership_leave_views.xml",
         "views/kpa_cooperative_views.xml",
         "views/kpa_place_views.xml",

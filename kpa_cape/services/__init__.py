@@ -1,0 +1,1 @@
+"""CAPE rules that need no database: plain functions, fast tests."""

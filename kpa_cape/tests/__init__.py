@@ -1,0 +1,5 @@
+from . import test_cape_rules
+from . import test_cape_contract
+from . import test_cape_access
+from . import test_cape_exit
+from . import test_cape_reports

@@ -1,0 +1,144 @@
+# Copyright 2026 KPA-Cité
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import datetime
+
+from odoo import fields
+
+from .common import CapeCase
+
+
+class TestCapeReports(CapeCase):
+    """The written contract, the amendment, reminders, funder figures."""
+
+    def render(self, xmlid, records):
+        report = self.env.ref(xmlid).with_context(lang="fr_FR")
+        # In test mode Odoo renders the "PDF" as HTML.
+        content, _format = report.render_qweb_pdf(records.ids)
+        return content.decode() if isinstance(content, bytes) else content
+
+    def test_agreement_carries_the_r127_1_content(self):
+        cape = self.cape(kpa_benefit_ids=[(6, 0, (self.rsa | self.are).ids)],
+                         kpa_fee=50.0)
+        cape.action_kpa_sign()
+        html = self.render("kpa_cape.hr_contract_report_cape", cape)
+        for expected in (cape.name, "Membre Alpha", "KPA Alpha",
+                         "Traiteur pour événements", "L127-1",
+                         cape.kpa_programme, cape.kpa_means,
+                         cape.kpa_commitments_before,
+                         cape.kpa_commitments_after,
+                         cape.kpa_third_party_nature,
+                         cape.kpa_reporting_terms,
+                         cape.kpa_termination_terms,
+                         cape.kpa_remuneration_terms,
+                         cape.kpa_contribution_terms, "RSA"):
+            self.assertIn(expected.split("'")[0][:40], html)
+        # Dates as the French write them.
+        self.assertIn("01/03/2026", html)
+        self.assertIn("28/02/2027", html)
+
+    def test_agreement_of_a_minor_names_the_guardian(self):
+        cape = self.cape(partner=self.minor, kpa_parental_consent=True,
+                         kpa_guardian_name="Parent Alpha",
+                         kpa_parental_consent_date="2026-02-20")
+        html = self.render("kpa_cape.hr_contract_report_cape", cape)
+        self.assertIn("Parent Alpha", html)
+        self.assertIn("20/02/2026", html)
+
+    def test_renewal_amendment(self):
+        cape = self.cape()
+        cape.action_kpa_sign()
+        cape.action_kpa_renew()
+        term = cape.kpa_term_ids.filtered(lambda t: t.number == 1)
+        action = term.action_print_amendment()
+        self.assertEqual(action["report_name"], "kpa_cape.report_cape_amendment")
+        html = self.render("kpa_cape.kpa_cape_term_report_amendment", term)
+        self.assertIn(cape.name, html)
+        self.assertIn("01/03/2027", html)
+        self.assertIn("29/02/2028", html)
+
+    def test_reminders_60_and_30_days_once_each(self):
+        today = datetime.date.today()
+        cape = self.cape(
+            date_start=fields.Date.to_string(today - datetime.timedelta(
+                days=300)),
+            date_end=fields.Date.to_string(today + datetime.timedelta(
+                days=50)))
+        cape.action_kpa_sign()
+        Contract = self.env["hr.contract"]
+
+        def reminders():
+            return self.env["mail.activity"].search([
+                ("res_model", "=", "hr.contract"), ("res_id", "=", cape.id)])
+        Contract._cron_kpa_cape_reminders()
+        Contract._cron_kpa_cape_reminders()
+        self.assertEqual(len(reminders()), 1)
+        self.assertEqual(reminders().user_id, self.coordinator_a)
+        self.assertEqual(reminders().date_deadline, cape.date_end)
+        self.assertEqual(cape.kpa_reminder_level, 60)
+        # Twenty days later: the 30-day reminder, once.
+        cape.with_context(kpa_cape_internal=True).write({
+            "date_end": fields.Date.to_string(
+                today + datetime.timedelta(days=30))})
+        Contract._cron_kpa_cape_reminders()
+        Contract._cron_kpa_cape_reminders()
+        self.assertEqual(len(reminders()), 2)
+        # A renewal starts the count again for the new term.
+        cape.action_kpa_renew()
+        self.assertEqual(cape.kpa_reminder_level, 0)
+        Contract._cron_kpa_cape_reminders()
+        self.assertEqual(len(reminders()), 2)
+
+    def test_funder_fields(self):
+        cape = self.cape(partner=self.minor, kpa_parental_consent=True,
+                         kpa_guardian_name="Parent Alpha",
+                         kpa_parental_consent_date="2026-02-20",
+                         kpa_benefit_ids=[(6, 0, self.rsa.ids)])
+        self.assertEqual(cape.kpa_age_band, "16-17")
+        self.assertEqual(cape.kpa_gender, "female")
+        self.assertTrue(cape.kpa_qpv_resident)
+        self.assertEqual(cape.kpa_benefit_names, "RSA")
+        self.assertEqual(cape.kpa_months, 0.0)  # a draft counts nothing
+        adult = self.cape(date_start="2026-01-01", date_end="2026-06-30")
+        self.assertEqual(adult.kpa_age_band, "26-35")
+        adult.action_kpa_sign()
+        self.env["kpa.cape.exit.wizard"].create({
+            "contract_id": adult.id, "outcome": "salaried",
+            "date_exit": "2026-06-30"}).action_confirm()
+        self.assertEqual(adult.kpa_months, 6.0)
+        groups = self.env["hr.contract"].sudo(self.coordinator_a).read_group(
+            [("kpa_is_cape", "=", True), ("kpa_id", "=", self.kpa_a.id),
+             ("state", "not in", ("draft", "cancel"))],
+            ["kpa_months", "kpa_exit_outcome"], ["kpa_exit_outcome"])
+        self.assertEqual(groups[0]["kpa_exit_outcome"], "salaried")
+        self.assertEqual(groups[0]["kpa_months"], 6.0)
+
+    def test_yearly_activity_report(self):
+        adult = self.cape(date_start="2026-01-01", date_end="2026-06-30",
+                          kpa_benefit_ids=[(6, 0, self.rsa.ids)])
+        adult.action_kpa_sign()
+        self.env["kpa.cape.exit.wizard"].create({
+            "contract_id": adult.id, "outcome": "company",
+            "date_exit": "2026-06-30"}).action_confirm()
+        minor = self.cape(partner=self.minor, date_start="2026-09-01",
+                          kpa_parental_consent=True,
+                          kpa_guardian_name="Parent Alpha",
+                          kpa_parental_consent_date="2026-02-20")
+        minor.action_kpa_sign()
+        self.cape(partner=self.partner_b, kpa=self.kpa_b,
+                  user=self.coordinator_b).action_kpa_sign()
+        wizard = self.env["kpa.cape.activity.wizard"].sudo(
+            self.coordinator_a).create({"kpa_id": self.kpa_a.id,
+                                        "year": "2026"})
+        figures = wizard.get_figures()
+        self.assertEqual(figures["people"], 2)
+        self.assertEqual(figures["started"], 2)
+        self.assertEqual(figures["ended"], 1)
+        self.assertEqual(figures["minors"], 1)
+        self.assertEqual(figures["qpv"], 2)
+        self.assertEqual(dict(figures["benefits"])[self.rsa.name], 1)
+        self.assertEqual(sum(c for _l, c in figures["outcomes"]), 1)
+        self.assertEqual(wizard.action_print()["report_name"],
+                         "kpa_cape.report_cape_activity")
+        html = self.render("kpa_cape.kpa_cape_activity_report", wizard)
+        self.assertIn("KPA Alpha", html)
+        self.assertIn("2026", html)

@@ -1,0 +1,2 @@
+from . import kpa_cape_exit_wizard
+from . import kpa_cape_activity_wizard
