@@ -1,5 +1,7 @@
 # Copyright 2026 KPA-Cité
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from werkzeug.utils import redirect
+
 from odoo import http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
@@ -29,7 +31,8 @@ class CapePortal(CustomerPortal):
         try:
             contracts = self._my_capes()
         except AccessError:
-            return request.redirect("/my")
+            # request.redirect needs the website module: not installed.
+            return redirect("/my", 303)
         values.update({
             "page_name": "cape",
             # Shown through sudo once the rule has let the member read them:

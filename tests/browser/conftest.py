@@ -48,6 +48,14 @@ def odoo_url():
         stdout=log, stderr=subprocess.STDOUT)
     url = "http://127.0.0.1:%d" % port
     deadline = time.time() + 120
+    # No request before the registry is loaded: Odoo 11 serves HTTP while it
+    # preloads, and a request then loads the registry a second time in
+    # parallel (seen failing: "Model ... does not exist in registry").
+    while "Modules loaded." not in open(log_path).read():
+        if server.poll() is not None or time.time() > deadline:
+            server.kill()
+            raise RuntimeError("Odoo did not load, see %s" % log_path)
+        time.sleep(0.5)
     while True:
         try:
             if requests.get(url + "/web/login", timeout=5).status_code == 200:

@@ -1,0 +1,304 @@
+# Copyright 2026 KPA-Cité
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The members' side of governance, on a phone: decisions and votes, the
+charter, the logbook, and raising a topic.
+
+Everything is read and written as the member: the record rules keep them
+to their own KPA. Someone else's or another KPA's id answers 404.
+"""
+from werkzeug.utils import redirect as werkzeug_redirect
+
+from odoo import http
+from odoo.exceptions import AccessError, MissingError, UserError, \
+    ValidationError
+from odoo.http import request
+from odoo.tools import plaintext2html
+
+from odoo.addons.portal.controllers.portal import CustomerPortal, \
+    pager as portal_pager
+
+from ..models.kpa_decision_vote import POSITIONS
+
+PAGE_SIZE = 20
+TITLE_MAX = 200
+TEXT_MAX = 10000
+
+
+def redirect(url):
+    """After a successful POST: back to a page (request.redirect needs the
+    website module, which KPA-Cité does not install)."""
+    return werkzeug_redirect(url, 303)
+
+
+class GovernancePortal(CustomerPortal):
+
+    # -- helpers ------------------------------------------------------
+    def _my_kpas(self):
+        """The KPAs the member belongs to now (their own memberships)."""
+        partner = request.env.user.partner_id
+        return request.env["kpa.membership"].sudo().search([
+            ("partner_id", "=", partner.id), ("state", "!=", "alumni"),
+        ]).mapped("kpa_id")
+
+    def _readable(self, model, record_id):
+        """The record as the member, or None if it is not theirs to see."""
+        record = request.env[model].browse(record_id)
+        try:
+            record.check_access_rights("read")
+            if not record.exists():
+                raise MissingError(model)
+            record.check_access_rule("read")
+        except (AccessError, MissingError):
+            return None
+        return record
+
+    def _prepare_portal_layout_values(self):
+        values = super()._prepare_portal_layout_values()
+        Decision = request.env["kpa.decision"]
+        values["decision_open_count"] = Decision.search_count(
+            [("state", "=", "open")]) if Decision.check_access_rights(
+                "read", raise_exception=False) else 0
+        values["governance_member"] = bool(self._my_kpas())
+        return values
+
+    def _pick_kpa(self, kpa_id, kpas):
+        if len(kpas) == 1:
+            return kpas
+        try:
+            return kpas.filtered(lambda k: k.id == int(kpa_id or 0))
+        except ValueError:
+            return kpas.browse()
+
+    # -- decisions ----------------------------------------------------
+    @http.route(["/my/decisions", "/my/decisions/page/<int:page>"],
+                type="http", auth="user")
+    def portal_my_decisions(self, page=1, **_kw):
+        values = self._prepare_portal_layout_values()
+        Decision = request.env["kpa.decision"]
+        total = Decision.search_count([])
+        pager = portal_pager(url="/my/decisions", total=total, page=page,
+                             step=PAGE_SIZE)
+        decisions = Decision.search(
+            [], order="state_sequence, date_deadline, id desc",
+            limit=PAGE_SIZE, offset=pager["offset"])
+        partner = request.env.user.partner_id
+        my_votes = {vote.decision_id.id: vote for vote in
+                    request.env["kpa.decision.vote"].search([
+                        ("partner_id", "=", partner.id),
+                        ("decision_id", "in", decisions.ids)])}
+        values.update({
+            "page_name": "decisions",
+            "decisions": decisions,
+            "my_votes": my_votes,
+            "pager": pager,
+        })
+        return request.render("kpa_governance.portal_my_decisions", values)
+
+    @http.route(["/my/decisions/<int:decision_id>"], type="http",
+                auth="user", methods=["GET", "POST"])
+    def portal_my_decision(self, decision_id, **post):
+        decision = self._readable("kpa.decision", decision_id)
+        if decision is None:
+            return request.not_found()
+        error = None
+        if request.httprequest.method == "POST":
+            error = self._vote(decision, post)
+            if not error:
+                return redirect(
+                    "/my/decisions/%d?voted=1" % decision.id)
+        partner = request.env.user.partner_id
+        my_vote = decision.vote_ids.filtered(
+            lambda v: v.partner_id == partner)
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "page_name": "decision",
+            "decision": decision,
+            # Names of the other members: shown once the rules let the
+            # member read the votes.
+            "votes": decision.vote_ids.sudo(),
+            "my_vote": my_vote,
+            "can_vote": decision.state == "open"
+            and decision.sudo().is_voter(partner),
+            "positions": POSITIONS,
+            "error": error,
+            "reason": post.get("reason", my_vote.reason or ""),
+            "voted": request.params.get("voted"),
+        })
+        return request.render("kpa_governance.portal_my_decision", values)
+
+    def _vote(self, decision, post):
+        """Record the vote; return an error message for the form, or
+        None."""
+        position = post.get("position")
+        reason = (post.get("reason") or "").strip()[:TEXT_MAX]
+        if position not in dict(POSITIONS):
+            return "position"
+        if position == "block" and not reason:
+            return "reason"
+        if decision.state != "open":
+            return "closed"
+        if not decision.sudo().is_voter(request.env.user.partner_id):
+            return "not_voter"
+        try:
+            with request.env.cr.savepoint():
+                decision.vote(position, reason or False)
+        except AccessError:
+            return "not_voter"
+        except (UserError, ValidationError) as error:
+            return error.name
+        return None
+
+    # -- charter ------------------------------------------------------
+    @http.route(["/my/charter"], type="http", auth="user")
+    def portal_my_charter(self, **kw):
+        Charter = request.env["kpa.charter"]
+        partner = request.env.user.partner_id
+        memberships = request.env["kpa.membership"].sudo().search([
+            ("partner_id", "=", partner.id), ("state", "!=", "alumni")])
+        sections = []
+        for membership in memberships:
+            current = Charter.current_for(membership.kpa_id)
+            history = Charter.search([
+                ("kpa_id", "=", current.kpa_id.id),
+                ("state", "=", "superseded")], order="version desc") \
+                if current else Charter.browse()
+            sections.append({
+                "kpa": membership.kpa_id,
+                "charter": current,
+                "accepted": current and membership.charter_accepted_id
+                == current,
+                "accepted_date": membership.charter_accepted_date,
+                "history": history,
+            })
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "page_name": "charter",
+            "sections": sections,
+            "error": kw.get("error"),
+            "just_accepted": kw.get("accepted"),
+        })
+        return request.render("kpa_governance.portal_my_charter", values)
+
+    @http.route(["/my/charter/<int:charter_id>"], type="http", auth="user")
+    def portal_my_charter_version(self, charter_id, **_kw):
+        charter = self._readable("kpa.charter", charter_id)
+        if charter is None:
+            return request.not_found()
+        values = self._prepare_portal_layout_values()
+        values.update({"page_name": "charter_version", "charter": charter})
+        return request.render("kpa_governance.portal_my_charter_version",
+                              values)
+
+    @http.route(["/my/charter/accept"], type="http", auth="user",
+                methods=["POST"])
+    def portal_my_charter_accept(self, charter_id=None, **_kw):
+        try:
+            charter = self._readable("kpa.charter", int(charter_id or 0))
+        except ValueError:
+            charter = None
+        if charter is None:
+            return request.not_found()
+        try:
+            with request.env.cr.savepoint():
+                charter.action_accept()
+        except AccessError:
+            return request.not_found()
+        except UserError:
+            return redirect("/my/charter?error=accept")
+        return redirect("/my/charter?accepted=1")
+
+    # -- logbook ------------------------------------------------------
+    @http.route(["/my/logbook", "/my/logbook/page/<int:page>"],
+                type="http", auth="user", methods=["GET", "POST"])
+    def portal_my_logbook(self, page=1, **post):
+        kpas = self._my_kpas()
+        error = None
+        if request.httprequest.method == "POST":
+            error = self._write_logbook(kpas, post)
+            if not error:
+                return redirect("/my/logbook?written=1")
+        Entry = request.env["kpa.logbook.entry"]
+        total = Entry.search_count([])
+        pager = portal_pager(url="/my/logbook", total=total, page=page,
+                             step=PAGE_SIZE)
+        entries = Entry.search([], limit=PAGE_SIZE, offset=pager["offset"])
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "page_name": "logbook",
+            "entries": entries.sudo(),
+            "kpas": kpas,
+            "pager": pager,
+            "error": error,
+            "form": post if error else {},
+            "written": request.params.get("written"),
+        })
+        return request.render("kpa_governance.portal_my_logbook", values)
+
+    def _write_logbook(self, kpas, post):
+        kpa = self._pick_kpa(post.get("kpa_id"), kpas)
+        text = (post.get("body") or "").strip()
+        if not kpa:
+            return "kpa"
+        if not text:
+            return "empty"
+        if len(text) > TEXT_MAX:
+            return "too_long"
+        try:
+            with request.env.cr.savepoint():
+                request.env["kpa.logbook.entry"].create({
+                    "kpa_id": kpa.id,
+                    "name": (post.get("name") or "").strip()[:TITLE_MAX]
+                    or False,
+                    "body": plaintext2html(text),
+                })
+        except AccessError:
+            return "kpa"
+        except (UserError, ValidationError) as error:
+            return error.name
+        return None
+
+    # -- topics -------------------------------------------------------
+    @http.route(["/my/topics"], type="http", auth="user",
+                methods=["GET", "POST"])
+    def portal_my_topics(self, **post):
+        kpas = self._my_kpas()
+        error = None
+        if request.httprequest.method == "POST":
+            error = self._raise_topic(kpas, post)
+            if not error:
+                return redirect("/my/topics?raised=1")
+        topics = request.env["kpa.governance.topic"].search(
+            [("state", "in", ("open", "scheduled"))], limit=100)
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "page_name": "topics",
+            "topics": topics.sudo(),
+            "kpas": kpas,
+            "error": error,
+            "form": post if error else {},
+            "raised": request.params.get("raised"),
+        })
+        return request.render("kpa_governance.portal_my_topics", values)
+
+    def _raise_topic(self, kpas, post):
+        kpa = self._pick_kpa(post.get("kpa_id"), kpas)
+        name = (post.get("name") or "").strip()
+        if not kpa:
+            return "kpa"
+        if not name:
+            return "empty"
+        if len(name) > TITLE_MAX:
+            return "too_long"
+        try:
+            with request.env.cr.savepoint():
+                request.env["kpa.governance.topic"].create({
+                    "kpa_id": kpa.id,
+                    "name": name,
+                    "description": (post.get("description")
+                                    or "").strip()[:TEXT_MAX] or False,
+                })
+        except AccessError:
+            return "kpa"
+        except (UserError, ValidationError) as error:
+            return error.name
+        return None

@@ -1,0 +1,43 @@
+# Copyright 2026 KPA-Cité
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import html2plaintext
+
+
+class KpaLogbookEntry(models.Model):
+    """The KPA's shared journal: what was discussed and done, day by day,
+    so that a newcomer can join any action."""
+
+    _name = "kpa.logbook.entry"
+    _description = "KPA logbook entry"
+    _order = "date desc, id desc"
+
+    name = fields.Char(string="Title")
+    kpa_id = fields.Many2one(
+        "kpa.cooperative", string="KPA", required=True, index=True,
+        ondelete="restrict")
+    date = fields.Datetime(required=True, default=fields.Datetime.now)
+    author_id = fields.Many2one(
+        "res.partner", string="Written by", required=True,
+        default=lambda self: self.env.user.partner_id)
+    # Sanitized: written from the portal by anyone in the KPA.
+    body = fields.Html(string="Text", required=True, sanitize=True,
+                       sanitize_attributes=True, strip_style=True)
+    task_id = fields.Many2one("project.task", string="Prestation",
+                              ondelete="set null")
+    meeting_id = fields.Many2one("kpa.governance.meeting", string="Meeting",
+                                 ondelete="set null")
+
+    @api.constrains("body")
+    def _check_body(self):
+        for entry in self.sudo():
+            if not html2plaintext(entry.body or "").strip():
+                raise ValidationError(_("The logbook entry is empty."))
+
+    @api.constrains("kpa_id", "meeting_id")
+    def _check_meeting_kpa(self):
+        for entry in self.sudo():
+            if entry.meeting_id and entry.meeting_id.kpa_id != entry.kpa_id:
+                raise ValidationError(_(
+                    "The meeting belongs to another KPA."))
