@@ -104,7 +104,28 @@ def load_company(env):
         "company_registry": "RCS Lille Métropole 481 234 565",
     })
     company.partner_id.lang = "fr_FR"
+    # Odoo's placeholder logo is replaced; a logo someone chose stays.
+    if not company.logo or company.logo == company._get_logo():
+        company.logo = _cae_logo()
     return company
+
+
+def _cae_logo():
+    """A plain word mark for the CAE (the portal and PDFs show it)."""
+    import base64
+    import io
+    from PIL import Image, ImageDraw, ImageFont
+    image = Image.new("RGB", (360, 120), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((4, 4, 356, 116), radius=20, fill=(37, 84, 140))
+    try:
+        font = ImageFont.truetype("DejaVuSans-Bold.ttf", 56)
+        draw.text((180, 60), "Optéos", fill="white", font=font, anchor="mm")
+    except OSError:  # no TrueType font on this machine
+        draw.text((150, 55), "Optéos", fill="white")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return base64.b64encode(buffer.getvalue())
 
 
 def load_users(env):

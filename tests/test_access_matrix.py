@@ -1,0 +1,183 @@
+"""The access matrix, table-driven: for every KPA model, who may read,
+write, create and delete a record of KPA Alpha.
+
+Roles: the CAE manager, an accountant, the coordinator of Alpha, the
+coordinator of Beta, a member of Alpha, a member of Beta, a portal user who
+is in no KPA. "Allowed" is Odoo's own verdict (access rights then record
+rules), so a refused cell proves the user gets an AccessError. Business
+refusals (a closed decision, a signed contract) are tested in each module.
+"""
+from odoo.exceptions import AccessError
+
+from odoo.addons.kpa_cooperative.tests.common import KpaInvoiceCase
+
+ROLES = ("manager", "accountant", "coord_a", "coord_b", "member_a",
+         "member_b", "outsider")
+# model key -> {operation: roles allowed}; every other role is refused.
+STAFF = {"manager", "coord_a"}
+MATRIX = {
+    "kpa": {"read": STAFF | {"accountant", "member_a"},
+            "write": STAFF, "unlink": {"manager"}},
+    "place": {"read": STAFF | {"member_a"}, "write": STAFF,
+              "unlink": STAFF},
+    "membership": {"read": STAFF | {"member_a"}, "write": STAFF,
+                   "unlink": {"manager"}},
+    "prestation": {"read": STAFF | {"member_a"}, "write": STAFF,
+                   "unlink": STAFF},
+    "invoice": {"read": STAFF | {"accountant"},
+                "write": STAFF | {"accountant"},
+                "unlink": STAFF | {"accountant"}},
+    "cape": {"read": STAFF | {"member_a"}, "write": STAFF, "unlink": STAFF},
+    "followup": {"read": STAFF, "write": STAFF, "unlink": STAFF},
+    "decision": {"read": STAFF | {"member_a"}, "write": STAFF,
+                 "unlink": STAFF},
+    "vote": {"read": STAFF | {"member_a"}, "write": STAFF | {"member_a"},
+             "unlink": STAFF},
+    # A draft charter: members read only the versions in force.
+    "charter": {"read": STAFF, "write": STAFF, "unlink": STAFF},
+    "role": {"read": STAFF | {"member_a"}, "write": STAFF, "unlink": STAFF},
+    "logbook": {"read": STAFF | {"member_a"},
+                "write": STAFF | {"member_a"}, "unlink": STAFF},
+    "topic": {"read": STAFF | {"member_a"}, "write": STAFF,
+              "unlink": STAFF},
+    "meeting": {"read": STAFF | {"member_a"}, "write": STAFF,
+                "unlink": STAFF},
+}
+# model key -> roles that may create such a record in KPA Alpha
+CREATE = {
+    "place": STAFF,
+    "membership": STAFF,
+    "prestation": STAFF,
+    "decision": STAFF,
+    "logbook": STAFF | {"member_a"},
+    "topic": STAFF | {"member_a"},
+    "followup": STAFF,
+}
+
+
+class TestAccessMatrix(KpaInvoiceCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        Users = env["res.users"].with_context(no_reset_password=True)
+        cls.users = {
+            "manager": cls.manager,
+            "accountant": Users.create({
+                "name": "Comptable", "login": "matrix_compta@example.org",
+                "groups_id": [(6, 0, [
+                    env.ref("account.group_account_manager").id])]}),
+            "coord_a": cls.coordinator_a,
+            "coord_b": cls.coordinator_b,
+            "member_a": cls.member_user_a,
+            "member_b": cls.member_user_b,
+            "outsider": Users.create({
+                "name": "Passant", "login": "matrix_passant@example.org",
+                "groups_id": [(6, 0, [env.ref("base.group_portal").id])]}),
+        }
+        kpa = cls.kpa_a
+        cape = env["hr.contract"].create({
+            "kpa_is_cape": True, "kpa_partner_id": cls.partner_a.id,
+            "kpa_id": kpa.id, "date_start": "2026-03-01",
+            "kpa_activity": "Traiteur"})
+        decision = env["kpa.decision"].create({
+            "name": "Ouvrir le samedi", "kpa_id": kpa.id,
+            "method": "consent", "proposal": "<p>Le samedi matin.</p>"})
+        decision.action_open()
+        vote = env["kpa.decision.vote"].create({
+            "decision_id": decision.id, "partner_id": cls.partner_a.id,
+            "position": "agree"})
+        cls.records = {
+            "kpa": kpa,
+            "place": env["kpa.place"].create({
+                "name": "Atelier", "kpa_id": kpa.id}),
+            "membership": cls.membership_a,
+            "prestation": cls.task_a,
+            "invoice": cls._invoice(cls.task_a),
+            "cape": cape,
+            "followup": env["kpa.followup"].create({
+                "kpa_id": kpa.id, "coach_id": cls.coordinator_a.id,
+                "partner_ids": [(6, 0, cls.partner_a.ids)]}),
+            "decision": decision,
+            "vote": vote,
+            "charter": env["kpa.charter"].create({
+                "name": "Charte Alpha", "kpa_id": kpa.id}),
+            "role": env["kpa.role"].create({
+                "name": "Ménage", "kpa_id": kpa.id}),
+            "logbook": env["kpa.logbook.entry"].create({
+                "kpa_id": kpa.id, "author_id": cls.partner_a.id,
+                "body": "<p>Rangé l'atelier.</p>"}),
+            "topic": env["kpa.governance.topic"].create({
+                "name": "Horaires", "kpa_id": kpa.id}),
+            "meeting": env["kpa.governance.meeting"].create({
+                "kpa_id": kpa.id}),
+        }
+        cls.create_values = {
+            "place": lambda user: {"name": "Nouveau lieu", "kpa_id": kpa.id},
+            "membership": lambda user: {
+                "partner_id": env["res.partner"].create(
+                    {"name": "Nouvelle personne"}).id,
+                "kpa_id": kpa.id},
+            "prestation": lambda user: {
+                "name": "Nouvelle prestation",
+                "project_id": kpa.project_id.id},
+            "decision": lambda user: {
+                "name": "Nouvelle décision", "kpa_id": kpa.id,
+                "method": "majority", "proposal": "<p>Proposition</p>"},
+            "logbook": lambda user: {
+                "kpa_id": kpa.id, "author_id": user.partner_id.id,
+                "body": "<p>Note</p>"},
+            "topic": lambda user: {"name": "Nouveau point",
+                                   "kpa_id": kpa.id},
+            "followup": lambda user: {
+                "kpa_id": kpa.id, "coach_id": cls.coordinator_a.id,
+                "partner_ids": [(6, 0, cls.partner_a.ids)]},
+        }
+
+    def _allowed(self, record, user, operation):
+        record = record.sudo(user)
+        try:
+            record.check_access_rights(operation)
+            record.check_access_rule(operation)
+            if operation == "read":
+                record.read(["display_name"])
+        except AccessError:
+            return False
+        return True
+
+    def test_read_write_unlink(self):
+        wrong = []
+        for key, expected in MATRIX.items():
+            record = self.records[key]
+            for operation, allowed_roles in expected.items():
+                for role in ROLES:
+                    allowed = self._allowed(record, self.users[role],
+                                            operation)
+                    if allowed != (role in allowed_roles):
+                        wrong.append("%s %s %s: %s" % (
+                            role, operation, key,
+                            "allowed" if allowed else "refused"))
+        self.assertFalse(wrong, "unexpected access:\n" + "\n".join(wrong))
+
+    def test_create(self):
+        wrong = []
+        for key, allowed_roles in CREATE.items():
+            model = self.records[key]._name
+            for role in ROLES:
+                user = self.users[role]
+                values = self.create_values[key](user)
+                try:
+                    with self.cr.savepoint():
+                        self.env[model].sudo(user).create(values)
+                    allowed = True
+                except AccessError as error:
+                    allowed = False
+                    reason = error
+                # A rolled-back record must not linger in the cache.
+                self.env.clear()
+                if allowed != (role in allowed_roles):
+                    wrong.append("%s create %s: %s" % (
+                        role, key, "allowed" if allowed else
+                        "refused (%s)" % reason))
+        self.assertFalse(wrong, "unexpected access:\n" + "\n".join(wrong))
