@@ -138,3 +138,16 @@ def rpc(page, url, model, method, args=(), kwargs=None):
     if "error" in payload:
         raise RuntimeError(payload["error"]["data"]["message"])
     return payload["result"]
+
+
+def rpc_admin(url, model, method, args, **kwargs):
+    """The ORM as admin over JSON-RPC: to find demo ids and count records."""
+    database = os.environ["KPA_TEST_DB"]
+    answer = requests.post(url + "/jsonrpc", json={
+        "jsonrpc": "2.0", "method": "call", "params": {
+            "service": "object", "method": "execute_kw",
+            "args": [database, 1, "admin", model, method, [args], kwargs]}},
+        timeout=60).json()
+    if "error" in answer:
+        raise RuntimeError(answer["error"]["data"]["message"])
+    return answer["result"]

@@ -1,0 +1,127 @@
+"""What people will throw at the portal: wrong types, huge and negative
+numbers, HTML and script, no CSRF token, other people's ids. Never a 500,
+never a change. Then a bounded fuzz loop over the portal routes."""
+import random
+import re
+import time
+
+import pytest
+import requests
+
+from conftest import rpc_admin
+
+NASTY = [
+    "", " ", "abc", "-1", "-0.01", "1e308", "99999999999999999999999",
+    "12.345", "0x1F", "NaN", "Infinity", "None", "[]", "{}",
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
+    "'; DROP TABLE res_users; --", "é" * 5000, "%00", "../../etc/passwd",
+]
+# route -> the form fields it reads
+POST_FORMS = {
+    "/my/decisions/%(decision)s": ["position", "reason"],
+    "/my/logbook": ["kpa_id", "body", "name"],
+    "/my/topics": ["kpa_id", "name", "description"],
+    "/my/charter/accept": ["charter_id"],
+}
+GET_ROUTES = [
+    "/my", "/my/home", "/my/kpa", "/my/cape", "/my/cape/%(id)s/pdf",
+    "/my/decisions", "/my/decisions/%(id)s", "/my/decisions/page/%(id)s",
+    "/my/charter", "/my/charter/%(id)s", "/my/logbook",
+    "/my/logbook/page/%(id)s", "/my/topics",
+    "/my/declarations", "/my/declarations/%(id)s",
+    "/my/declarations/statement?month=%(text)s",
+]
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def portal_session(url, login):
+    http = requests.Session()
+    page = http.get(url + "/web/login", timeout=60)
+    token = CSRF.search(page.text).group(1)
+    http.post(url + "/web/login", data={
+        "login": login, "password": login, "csrf_token": token}, timeout=60)
+    return http
+
+
+def token_of(http, url, path):
+    page = http.get(url + path, timeout=60)
+    found = CSRF.search(page.text)
+    return found.group(1) if found else ""
+
+
+def snapshot(url):
+    """What a portal form could change, counted."""
+    return {model: rpc_admin(url, model, "search_count", [])
+            for model in ("kpa.decision.vote", "kpa.logbook.entry",
+                          "kpa.governance.topic", "kpa.membership",
+                          "hr.contract", "kpa.cooperative")}
+
+
+@pytest.fixture(scope="module")
+def samir(odoo_url):
+    return portal_session(odoo_url, "samir")
+
+
+@pytest.fixture(scope="module")
+def other_kpa_decision(odoo_url):
+    ids = rpc_admin(odoo_url, "kpa.decision", "search", [
+        ("kpa_id.name", "!=", "La Cape")], limit=1)
+    return ids[0] if ids else 999999
+
+
+def test_nasty_values_in_every_form(odoo_url, samir, other_kpa_decision):
+    before = snapshot(odoo_url)
+    for path, fields in POST_FORMS.items():
+        path = path % {"decision": other_kpa_decision}
+        for value in NASTY:
+            data = {field: value for field in fields}
+            data["csrf_token"] = token_of(samir, odoo_url, "/my/logbook")
+            response = samir.post(odoo_url + path, data=data, timeout=60,
+                                  allow_redirects=False)
+            assert response.status_code < 500, (path, value)
+    after = snapshot(odoo_url)
+    # Some nasty values are valid text (a topic named "abc" is fine on the
+    # member's own KPA); nothing may change on another KPA's decision.
+    assert after["kpa.decision.vote"] == before["kpa.decision.vote"]
+    assert after["kpa.membership"] == before["kpa.membership"]
+    assert after["hr.contract"] == before["hr.contract"]
+
+
+def test_no_csrf_token_changes_nothing(odoo_url, samir):
+    before = snapshot(odoo_url)
+    for path in ("/my/logbook", "/my/topics", "/my/charter/accept"):
+        response = samir.post(odoo_url + path, data={
+            "body": "sans jeton", "name": "sans jeton"}, timeout=60,
+            allow_redirects=False)
+        assert response.status_code in (400, 403), path
+    assert snapshot(odoo_url) == before
+
+
+def test_other_peoples_ids_are_not_found(odoo_url, samir):
+    others = rpc_admin(odoo_url, "hr.contract", "search", [
+        ("kpa_is_cape", "=", True),
+        ("kpa_partner_id.name", "!=", "Samir Haddad")], limit=3)
+    for contract in others:
+        response = samir.get(odoo_url + "/my/cape/%d/pdf" % contract,
+                             timeout=60, allow_redirects=False)
+        assert response.status_code in (403, 404), contract
+        assert b"%PDF" not in response.content[:10]
+
+
+def test_bounded_fuzz_over_portal_routes(odoo_url, samir):
+    """200 requests at most, 60 seconds at most: never a 500."""
+    rng = random.Random(20261122)
+    deadline = time.time() + 60
+    failures = []
+    for _ in range(200):
+        if time.time() > deadline:
+            break
+        route = rng.choice(GET_ROUTES)
+        values = {"id": rng.choice([0, 1, 2, 7, 99999, 2 ** 31 - 1]),
+                  "text": rng.choice(NASTY[:12])}
+        path = route % values
+        response = samir.get(odoo_url + path, timeout=60,
+                             allow_redirects=False)
+        if response.status_code >= 500:
+            failures.append("%s -> %s" % (path, response.status_code))
+    assert not failures, failures
