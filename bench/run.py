@@ -127,8 +127,10 @@ def main():
         return
     sizes = args.size or ["3x10x26", "30x40x26"]
     results = {}
+    databases = []
     for size in sizes:
-        results[size] = measure_in_subprocess(ensure_database(size))
+        databases.append(ensure_database(size))
+        results[size] = measure_in_subprocess(databases[-1])
     text = table(sizes, results)
     print(text)
     with open(os.path.join(ROOT, "bench", "results.md"), "w") as handle:
@@ -138,8 +140,14 @@ def main():
                      "SQL queries the server ran for the request; ms: "
                      "median server time of %d runs.\n\n%s\n" % (
                          datetime.date.today().isoformat(), RUNS, text))
+    # Then many members at once, on the largest database, Odoo with workers.
+    load = subprocess.call([
+        sys.executable, "-m", "bench.load", databases[-1],
+        "--users", "20", "--seconds", "30", "--workers", "2"], cwd=ROOT)
     if any("| NO |" in line for line in text.splitlines()):
         sys.exit("some query counts grow with the data (see the table)")
+    if load:
+        sys.exit("the load test had errors")
 
 
 if __name__ == "__main__":

@@ -11,5 +11,16 @@
     "license": "AGPL-3",
     "installable": True,
     "depends": ["kpa_cape"],
-    "data": [],
+    "data": [
+        "security/kpa_remuneration_security.xml",
+        "security/ir.model.access.csv",
+        "data/kpa_remuneration_data.xml",
+        "views/kpa_remuneration_period_views.xml",
+        "views/kpa_remuneration_declaration_views.xml",
+        "views/kpa_remuneration_criterion_views.xml",
+        "wizards/kpa_remuneration_wizard_views.xml",
+        "report/kpa_remuneration_statement_report.xml",
+        "views/portal_templates.xml",
+        "views/kpa_remuneration_menus.xml",
+    ],
 }

@@ -1,0 +1,63 @@
+"""Demo part of kpa_remuneration: weeks in every state for the three KPAs
+(see data/demo.py). Dates follow today, like the payments of the demo
+invoices: the week a KPA was paid is validated, the week after holds sent
+and draft declarations, this week is open. At La Cape, Samir and Inès
+declared the validated week (Fatou and Kevin the next one, so Samir and
+Inès can still declare from their phones); at Moulins Coop, Julie and
+Mamadou; at Illicoop (nothing cashed yet), Aminata's zero declaration
+still proves her activity."""
+import datetime
+
+from .odoo_env import ensure
+
+# KPA, the day (from today) whose week is validated, declarations of that
+# week, declarations of the week after: (person, net, hours, state, word)
+WEEKS = [
+    ("kpa_la_cape", -12,
+     [("samir_haddad", 195, 14, "Buffet du centre social, courses et "
+       "cuisine."),
+      ("ines_moreau", 156, 10, "Sérigraphie et entretien de l'atelier.")],
+     [("fatou_ndiaye", 78, 6, "submitted", "Traiteur pour la mairie."),
+      ("kevin_dubois", 39, 4, "draft", "Bacs de jardin.")]),
+    ("kpa_moulins_coop", -7,
+     [("julie_lambert", 312, 20, "Buffet de quartier."),
+      ("mamadou_diallo", 234, 16, "Cuisine et livraison.")],
+     [("julie_lambert", 0, 3, "submitted", "Réunion et ménage.")]),
+    ("kpa_illicoop", -14,
+     [("aminata_traore", 0, 6, "Préparation du potager, rien d'encaissé.")],
+     [("lucas_petit", 0, 2, "draft", "Devis de la fête des voisins.")]),
+]
+
+
+def _declare(env, period, key, net, hours, word, state="draft"):
+    xmlid = "remuneration_%s_%s" % (key, period.date_start.replace("-", ""))
+    return ensure(env, xmlid, "kpa.remuneration.declaration", {
+        "period_id": period.id,
+        "partner_id": env.ref("kpa_demo.partner_%s" % key).id,
+        "amount_net": net, "hours": hours, "comment": word, "state": state,
+    })
+
+
+def load_weeks(env, ctx):
+    Period = env["kpa.remuneration.period"]
+    today = datetime.date.today()
+    for kpa_key, day, validated, after in WEEKS:
+        kpa = env.ref("kpa_demo.%s" % kpa_key)
+        coordinator = kpa.coordinator_ids[:1] or env.user
+        week = Period._kpa_get_week(kpa, today + datetime.timedelta(days=day))
+        if week.state == "open" and not week.declaration_ids:
+            for key, net, hours, word in validated:
+                _declare(env, week, key, net, hours, word)
+            week.sudo(coordinator).action_validate()
+        sunday = datetime.datetime.strptime(week.date_end, "%Y-%m-%d")
+        following = Period._kpa_get_week(
+            kpa, sunday.date() + datetime.timedelta(days=1))
+        if following.state == "open":
+            for key, net, hours, state, word in after:
+                _declare(env, following, key, net, hours, word, state)
+        Period._kpa_get_week(kpa, today)
+
+
+STEPS = [
+    ("remuneration", load_weeks),
+]

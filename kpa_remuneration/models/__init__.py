@@ -1,0 +1,5 @@
+from . import res_company
+from . import kpa_remuneration_criterion
+from . import kpa_cooperative
+from . import kpa_remuneration_period
+from . import kpa_remuneration_declaration

@@ -1,0 +1,286 @@
+# Copyright 2026 KPA-Cité
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..services import pot
+from .kpa_remuneration_period import _fmt_date, fmt_money
+
+# What only the buttons change, and what makes a declaration what it is.
+INTERNAL_FIELDS = ("state", "contract_id")
+FIXED_FIELDS = ("period_id", "partner_id")
+
+
+class KpaRemunerationDeclaration(models.Model):
+    """The net pay a member takes out of the pot for a week."""
+
+    _name = "kpa.remuneration.declaration"
+    _description = "Remuneration declaration"
+    _inherit = ["mail.thread"]
+    _order = "date_start desc, kpa_id, partner_id"
+    _rec_name = "partner_id"
+
+    period_id = fields.Many2one(
+        "kpa.remuneration.period", string="Week", required=True, index=True,
+        ondelete="restrict")
+    kpa_id = fields.Many2one(related="period_id.kpa_id", store=True,
+                             readonly=True, index=True)
+    date_start = fields.Date(related="period_id.date_start", store=True,
+                             readonly=True, string="Monday")
+    company_id = fields.Many2one(related="period_id.company_id", store=True,
+                                 readonly=True)
+    currency_id = fields.Many2one(related="company_id.currency_id",
+                                  readonly=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Member", required=True, index=True,
+        ondelete="restrict")
+    contract_id = fields.Many2one(
+        "hr.contract", string="CAPE", readonly=True, ondelete="restrict",
+        help="The CAPE running that week, found when the declaration is "
+             "saved and checked again at validation.")
+    amount_net = fields.Monetary(
+        string="Net", required=True, default=0.0, track_visibility="onchange",
+        help="What the member receives. 0 is allowed: a zero payslip still "
+             "proves activity.")
+    amount_gross = fields.Monetary(string="Gross", compute="_compute_pay",
+                                   store=True)
+    amount_employer = fields.Monetary(string="Employer charges",
+                                      compute="_compute_pay", store=True)
+    amount_cost = fields.Monetary(
+        string="Cost", compute="_compute_pay", store=True,
+        help="Gross plus employer charges: what the week costs the pot.")
+    hours = fields.Float(digits=(6, 2),
+                         help="Hours the member worked for the KPA that week.")
+    comment = fields.Text(
+        string="A word on the criteria",
+        help="Seen by its author and the coordinators only.")
+    state = fields.Selection([
+        ("draft", "Draft"),
+        ("submitted", "Sent"),
+        ("validated", "Validated"),
+        ("refused", "Refused"),
+    ], default="draft", required=True, readonly=True, index=True,
+        track_visibility="onchange")
+
+    _sql_constraints = [
+        ("period_partner_uniq", "unique(period_id, partner_id)",
+         "This member already declared for this week."),
+        ("amount_net_positive", "CHECK(amount_net >= 0)",
+         "The net amount cannot be negative."),
+    ]
+
+    @api.depends("amount_net", "period_id")
+    def _compute_pay(self):
+        for declaration in self:
+            company = declaration.period_id.sudo().company_id \
+                or self.env.user.company_id
+            gross, employer, cost = pot.pay_from_net(
+                pot.cents(declaration.amount_net or 0),
+                company.kpa_employee_rate, company.kpa_employer_rate)
+            declaration.amount_gross = float(gross)
+            declaration.amount_employer = float(employer)
+            declaration.amount_cost = float(cost)
+
+    @api.constrains("amount_net", "hours")
+    def _check_amounts(self):
+        for declaration in self.sudo():
+            if declaration.amount_net < 0:
+                raise ValidationError(_(
+                    "The net amount cannot be negative (0 is allowed)."))
+            if declaration.amount_net > float(pot.MAX_NET):
+                raise ValidationError(_(
+                    "%s is more than a week's pay can be: check the "
+                    "amount.") % fmt_money(declaration.amount_net))
+            if not 0 <= declaration.hours <= 168:
+                raise ValidationError(_(
+                    "A week has between 0 and 168 hours."))
+
+    # ------------------------------------------------------------------
+    # Who can be paid
+    # ------------------------------------------------------------------
+    @api.model
+    def _kpa_payability(self, kpa, partners, date_start, date_end):
+        """{partner id: (running CAPE, refusal or False)} for the week, in
+        two queries whatever the number of members."""
+        kpa = kpa.sudo()
+        memberships = self.env["kpa.membership"].sudo().search([
+            ("kpa_id", "=", kpa.id), ("partner_id", "in", partners.ids),
+            ("date_join", "<=", date_end),
+            "|", ("date_leave", "=", False), ("date_leave", ">=", date_start),
+        ])
+        members = set(memberships.filtered(
+            lambda m: m.state != "alumni" or m.date_leave
+        ).mapped("partner_id").ids)
+        contracts = self.env["hr.contract"].sudo().search([
+            ("kpa_is_cape", "=", True), ("kpa_id", "=", kpa.id),
+            ("kpa_partner_id", "in", partners.ids),
+            ("state", "in", ("open", "pending")),
+            ("date_start", "<=", date_end),
+            "|", ("date_end", "=", False), ("date_end", ">=", date_start),
+        ], order="date_start desc")
+        capes = {}
+        for contract in contracts:
+            capes.setdefault(contract.kpa_partner_id.id, contract)
+        week = _("the week of %s") % _fmt_date(date_start)
+        result = {}
+        for partner in partners.sudo():
+            cape = capes.get(partner.id, self.env["hr.contract"])
+            if partner.id not in members:
+                problem = _(
+                    "%s cannot be paid by %s for %s: not a member of the KPA "
+                    "that week.") % (partner.name, kpa.name, week)
+            elif not cape:
+                problem = _(
+                    "%s cannot be paid by %s for %s: no CAPE contract "
+                    "running that week (a signed CAPE is needed to be "
+                    "paid).") % (partner.name, kpa.name, week)
+            else:
+                problem = False
+            result[partner.id] = (cape, problem)
+        return result
+
+    def _kpa_payability_problems(self):
+        """The refusals for the declarations of ``self`` (one week)."""
+        problems = []
+        for period in self.sudo().mapped("period_id"):
+            mine = self.sudo().filtered(lambda d: d.period_id == period)
+            payable = self._kpa_payability(
+                period.kpa_id, mine.mapped("partner_id"),
+                period.date_start, period.date_end)
+            problems += [payable[d.partner_id.id][1] for d in mine
+                         if payable[d.partner_id.id][1]]
+        return problems
+
+    def _kpa_set_contracts(self):
+        for period in self.sudo().mapped("period_id"):
+            mine = self.sudo().filtered(lambda d: d.period_id == period)
+            payable = self._kpa_payability(
+                period.kpa_id, mine.mapped("partner_id"),
+                period.date_start, period.date_end)
+            for declaration in mine:
+                cape = payable[declaration.partner_id.id][0]
+                if declaration.contract_id != cape:
+                    declaration.with_context(
+                        kpa_remuneration_internal=True).write(
+                        {"contract_id": cape.id})
+
+    # ------------------------------------------------------------------
+    # Create, write, delete
+    # ------------------------------------------------------------------
+    @api.model
+    def create(self, vals):
+        period = self.env["kpa.remuneration.period"].browse(
+            vals.get("period_id"))
+        state = vals.get("state", "draft")
+        if state not in ("draft", "submitted") \
+                and not self.env.context.get("kpa_remuneration_internal"):
+            raise UserError(_("A declaration starts as a draft or sent."))
+        if period:
+            period.sudo()._kpa_lock()
+            period._kpa_check_open()
+        declaration = super().create(vals)
+        problems = declaration._kpa_payability_problems()
+        if problems:
+            raise UserError("\n".join(problems))
+        declaration._kpa_set_contracts()
+        if declaration.state == "submitted":
+            declaration._kpa_check_submitted_fit()
+        return declaration
+
+    @api.multi
+    def write(self, vals):
+        internal = self.env.context.get("kpa_remuneration_internal")
+        if not internal:
+            if set(INTERNAL_FIELDS) & set(vals):
+                raise UserError(_(
+                    "The state of a declaration changes with its buttons "
+                    "only."))
+            for declaration in self:
+                for name in FIXED_FIELDS:
+                    if name in vals and declaration[name].id != vals[name]:
+                        raise UserError(_(
+                            "A declaration stays with its member and its "
+                            "week: delete it and declare again."))
+            self._kpa_check_not_validated()
+            periods = self.sudo().mapped("period_id")
+            if periods:
+                periods._kpa_lock()
+                periods._kpa_check_open()
+        res = super().write(vals)
+        if not internal and "amount_net" in vals:
+            self.filtered(lambda d: d.state == "submitted") \
+                ._kpa_check_submitted_fit()
+        return res
+
+    @api.multi
+    def unlink(self):
+        self._kpa_check_not_validated()
+        return super().unlink()
+
+    def _kpa_check_not_validated(self):
+        for declaration in self.sudo():
+            if declaration.state == "validated":
+                raise UserError(_(
+                    "The declaration of %s for the %s is validated: it is "
+                    "pay now, it cannot change.") % (
+                    declaration.partner_id.name, declaration.period_id.name))
+
+    def _kpa_check_submitted_fit(self):
+        """The week's sent and validated declarations fit in the pot
+        (called with the week's row locked)."""
+        for period in self.sudo().mapped("period_id"):
+            figures = period._pot_figures()[period.id]
+            self.env.cr.execute("""
+                SELECT COALESCE(SUM(amount_cost), 0)
+                  FROM kpa_remuneration_declaration
+                 WHERE period_id = %s AND state IN ('submitted', 'validated')
+            """, (period.id,))
+            sent = self.env.cr.fetchone()[0]
+            if sent > figures["available"]:
+                raise UserError(_(
+                    "Not enough money in the pot: the sent declarations of "
+                    "the %s would cost %s, and %s has %s available.") % (
+                    period.name, fmt_money(sent), period.kpa_id.name,
+                    fmt_money(figures["available"])))
+
+    # ------------------------------------------------------------------
+    # Buttons
+    # ------------------------------------------------------------------
+    @api.multi
+    def action_submit(self):
+        """Send the declaration to the group: it must fit in the pot."""
+        self.check_access_rule("write")
+        periods = self.sudo().mapped("period_id")
+        periods._kpa_lock()
+        periods._kpa_check_open()
+        todo = self.filtered(lambda d: d.state in ("draft", "refused"))
+        problems = todo._kpa_payability_problems()
+        if problems:
+            raise UserError("\n".join(problems))
+        todo.with_context(kpa_remuneration_internal=True).write(
+            {"state": "submitted"})
+        todo._kpa_set_contracts()
+        todo._kpa_check_submitted_fit()
+        return True
+
+    @api.multi
+    def action_refuse(self):
+        self._kpa_check_coordinator()
+        self._kpa_check_not_validated()
+        self.sudo().mapped("period_id")._kpa_lock()
+        return self.with_context(kpa_remuneration_internal=True).write(
+            {"state": "refused"})
+
+    @api.multi
+    def action_draft(self):
+        self._kpa_check_not_validated()
+        self.check_access_rule("write")
+        return self.with_context(kpa_remuneration_internal=True).write(
+            {"state": "draft"})
+
+    def _kpa_check_coordinator(self):
+        if not self.env.user.has_group(
+                "kpa_cooperative.group_kpa_coordinator"):
+            raise AccessError(_("Only a coordinator can refuse a "
+                                "declaration."))
+        self.check_access_rule("write")

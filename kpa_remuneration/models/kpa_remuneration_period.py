@@ -1,0 +1,450 @@
+# Copyright 2026 KPA-Cité
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..services import pot
+
+POT_FIELDS = ("cashed", "contribution", "reserve", "share", "expenses",
+              "distributed", "available")
+
+
+def _fmt_date(value):
+    day = fields.Date.from_string(value) if isinstance(value, str) else value
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+def fmt_money(amount):
+    """1234.5 -> "1 234,50 €", as French people write it."""
+    text = "{:,.2f}".format(float(amount))
+    return text.replace(",", "\u202f").replace(".", ",") + "\u00a0€"
+
+
+class KpaRemunerationPeriod(models.Model):
+    """A week (Monday to Sunday) of a KPA: its pot and its declarations."""
+
+    _name = "kpa.remuneration.period"
+    _description = "Remuneration week"
+    _inherit = ["mail.thread"]
+    _order = "date_start desc, kpa_id"
+
+    # Not stored: each reader sees it in their own language.
+    name = fields.Char(compute="_compute_name")
+    kpa_id = fields.Many2one(
+        "kpa.cooperative", string="KPA", required=True, index=True,
+        ondelete="restrict", readonly=True,
+        states={"open": [("readonly", False)]})
+    company_id = fields.Many2one(related="kpa_id.company_id", store=True,
+                                 readonly=True)
+    currency_id = fields.Many2one(related="company_id.currency_id",
+                                  readonly=True)
+    date_start = fields.Date(string="Monday", required=True, index=True,
+                             readonly=True,
+                             states={"open": [("readonly", False)]})
+    date_end = fields.Date(string="Sunday", required=True, readonly=True,
+                           states={"open": [("readonly", False)]})
+    state = fields.Selection([
+        ("open", "Open"),
+        ("validated", "Validated"),
+    ], default="open", required=True, readonly=True, index=True,
+        track_visibility="onchange")
+    declaration_ids = fields.One2many(
+        "kpa.remuneration.declaration", "period_id", string="Declarations")
+    move_id = fields.Many2one("account.move", string="Journal entry",
+                              readonly=True, copy=False)
+    # The pot, computed from the payments at the end of the week: never
+    # stored, a late payment recorded afterwards counts at once.
+    amount_cashed = fields.Monetary(
+        string="Cashed", compute="_compute_pot",
+        help="Untaxed share of what clients paid on the KPA's invoices, "
+             "minus refunds, up to Sunday.")
+    amount_contribution = fields.Monetary(
+        string="CAE contribution", compute="_compute_pot")
+    amount_reserve = fields.Monetary(string="Reserve", compute="_compute_pot")
+    amount_share = fields.Monetary(
+        string="Members' share", compute="_compute_pot",
+        help="Cashed minus the CAE contribution and the reserve.")
+    amount_expenses = fields.Monetary(
+        string="Expenses", compute="_compute_pot",
+        help="Untaxed paid vendor bills of the KPA, up to Sunday.")
+    amount_distributed = fields.Monetary(
+        string="Already distributed", compute="_compute_pot",
+        help="Cost of every validated declaration of the earlier weeks.")
+    amount_available = fields.Monetary(
+        string="Available", compute="_compute_pot",
+        help="Members' share minus expenses minus what was already "
+             "distributed.")
+    amount_declared = fields.Monetary(
+        string="Declared (cost)", compute="_compute_pot",
+        help="Total cost of this week's declarations (refused ones aside).")
+    amount_left = fields.Monetary(
+        string="Left after this week", compute="_compute_pot")
+    pot_explanation = fields.Text(string="How it is reached",
+                                  compute="_compute_pot")
+    declaration_count = fields.Integer(compute="_compute_pot")
+
+    _sql_constraints = [
+        ("kpa_week_uniq", "unique(kpa_id, date_start)",
+         "This KPA already has this week."),
+    ]
+
+    @api.depends("kpa_id.name", "date_start")
+    def _compute_name(self):
+        for period in self:
+            period.name = _("Week of %s") % _fmt_date(period.date_start) \
+                if period.date_start else False
+
+    @api.constrains("date_start", "date_end")
+    def _check_week(self):
+        for period in self.sudo():
+            start = fields.Date.from_string(period.date_start)
+            end = fields.Date.from_string(period.date_end)
+            if pot.week_bounds(start) != (start, end):
+                raise ValidationError(_(
+                    "A week runs from a Monday to the Sunday after it "
+                    "(%s to %s is not one).") % (
+                    _fmt_date(start), _fmt_date(end)))
+
+    # ------------------------------------------------------------------
+    # The pot
+    # ------------------------------------------------------------------
+    def _pot_figures(self):
+        """{period id: pot dict} for all of ``self`` in three grouped
+        queries, whatever the number of weeks, invoices or members."""
+        periods = self.filtered("id")
+        if not periods:
+            return {}
+        cr = self.env.cr
+        ids = tuple(periods.ids)
+        cr.execute("""
+            SELECT p.id,
+                   COALESCE(SUM(r.amount_cashed)
+                            FILTER (WHERE r.kind = 'revenue'), 0),
+                   COALESCE(SUM(r.amount_cashed)
+                            FILTER (WHERE r.kind = 'expense'), 0)
+              FROM kpa_remuneration_period p
+              LEFT JOIN kpa_cashed_report r
+                ON r.kpa_id = p.kpa_id AND r.date <= p.date_end
+             WHERE p.id IN %s
+             GROUP BY p.id
+        """, (ids,))
+        money = {row[0]: row[1:] for row in cr.fetchall()}
+        cr.execute("""
+            SELECT p.id, COALESCE(SUM(d.amount_cost), 0)
+              FROM kpa_remuneration_period p
+              JOIN kpa_remuneration_period q
+                ON q.kpa_id = p.kpa_id AND q.date_start < p.date_start
+               AND q.state = 'validated'
+              JOIN kpa_remuneration_declaration d
+                ON d.period_id = q.id AND d.state = 'validated'
+             WHERE p.id IN %s
+             GROUP BY p.id
+        """, (ids,))
+        distributed = dict(cr.fetchall())
+        cr.execute("""
+            SELECT period_id, COALESCE(SUM(amount_cost), 0), COUNT(*)
+              FROM kpa_remuneration_declaration
+             WHERE period_id IN %s AND state != 'refused'
+             GROUP BY period_id
+        """, (ids,))
+        declared = {row[0]: row[1:] for row in cr.fetchall()}
+        result = {}
+        for period in periods.sudo():
+            kpa = period.kpa_id
+            cashed, expenses = money.get(period.id, (0, 0))
+            figures = pot.pot(cashed, kpa.contribution_rate,
+                              kpa.reserve_rate, expenses,
+                              distributed.get(period.id, 0))
+            cost, count = declared.get(period.id, (0, 0))
+            figures["declared"] = pot.cents(cost)
+            figures["count"] = count
+            result[period.id] = figures
+        return result
+
+    def _compute_pot(self):
+        figures_by_id = self._pot_figures()
+        for period in self:
+            figures = figures_by_id.get(period.id)
+            if not figures:
+                figures = dict(pot.pot(0, 0, 0, 0, 0), declared=0, count=0)
+            for name in POT_FIELDS:
+                period["amount_" + name] = float(figures[name])
+            period.amount_declared = float(figures["declared"])
+            period.amount_left = float(
+                figures["available"] - figures["declared"])
+            period.declaration_count = figures["count"]
+            period.pot_explanation = period._explain(figures)
+
+    def _explain(self, figures):
+        kpa = self.kpa_id.sudo()
+        return "\n".join([
+            _("Cashed up to %s: %s (untaxed, refunds deducted)") % (
+                _fmt_date(self.date_end), fmt_money(figures["cashed"])),
+            _("CAE contribution: %s x %s %% = %s") % (
+                fmt_money(figures["cashed"]),
+                _percent(kpa.contribution_rate),
+                fmt_money(figures["contribution"])),
+            _("Reserve: %s x %s %% = %s") % (
+                fmt_money(figures["cashed"]), _percent(kpa.reserve_rate),
+                fmt_money(figures["reserve"])),
+            _("Members' share: %s - %s - %s = %s") % (
+                fmt_money(figures["cashed"]),
+                fmt_money(figures["contribution"]),
+                fmt_money(figures["reserve"]), fmt_money(figures["share"])),
+            _("Expenses paid up to %s: %s") % (
+                _fmt_date(self.date_end), fmt_money(figures["expenses"])),
+            _("Already distributed in earlier weeks: %s") % fmt_money(
+                figures["distributed"]),
+            _("Available: %s - %s - %s = %s") % (
+                fmt_money(figures["share"]), fmt_money(figures["expenses"]),
+                fmt_money(figures["distributed"]),
+                fmt_money(figures["available"])),
+        ])
+
+    # ------------------------------------------------------------------
+    # Weeks on demand
+    # ------------------------------------------------------------------
+    @api.model
+    def _kpa_get_week(self, kpa, day=None, create=True):
+        """The week of ``kpa`` holding ``day`` (today by default), made if
+        missing (as superuser: a member declaring may open the week)."""
+        day = day or fields.Date.context_today(self)
+        if isinstance(day, str):
+            day = fields.Date.from_string(day)
+        monday, sunday = pot.week_bounds(day)
+        period = self.sudo().search([
+            ("kpa_id", "=", kpa.id),
+            ("date_start", "=", fields.Date.to_string(monday))], limit=1)
+        if not period and create:
+            period = self.sudo().create({
+                "kpa_id": kpa.id,
+                "date_start": fields.Date.to_string(monday),
+                "date_end": fields.Date.to_string(sunday),
+            })
+        return period
+
+    @api.model
+    def _cron_create_weeks(self):
+        """Every Monday: open the new week of every active KPA."""
+        for kpa in self.env["kpa.cooperative"].sudo().search([]):
+            self._kpa_get_week(kpa)
+        return True
+
+    @api.model
+    def create(self, vals):
+        if vals.get("date_start") and not vals.get("date_end"):
+            sunday = pot.week_bounds(
+                fields.Date.from_string(vals["date_start"]))[1]
+            vals = dict(vals, date_end=fields.Date.to_string(sunday))
+        return super().create(vals)
+
+    @api.onchange("date_start")
+    def _onchange_date_start(self):
+        if self.date_start:
+            monday, sunday = pot.week_bounds(
+                fields.Date.from_string(self.date_start))
+            self.date_start = fields.Date.to_string(monday)
+            self.date_end = fields.Date.to_string(sunday)
+
+    # ------------------------------------------------------------------
+    # Locks and checks
+    # ------------------------------------------------------------------
+    def _kpa_lock(self, kpa_too=False):
+        """Lock the rows the money hangs on until the transaction ends.
+
+        SELECT ... FOR UPDATE makes a second transaction wait; the UPDATE
+        that follows makes it fail on a serialization error once the first
+        one commits (Odoo reads in REPEATABLE READ: a waiting transaction
+        would otherwise keep its old picture of the declarations). Odoo
+        retries the losing request, which then sees the new figures.
+        """
+        cr = self.env.cr
+        if kpa_too:
+            kpa_ids = tuple(self.sudo().mapped("kpa_id").ids)
+            cr.execute("SELECT id FROM kpa_cooperative WHERE id IN %s "
+                       "ORDER BY id FOR UPDATE", (kpa_ids,))
+            cr.execute("UPDATE kpa_cooperative SET write_date = write_date "
+                       "WHERE id IN %s", (kpa_ids,))
+        cr.execute("SELECT id FROM kpa_remuneration_period WHERE id IN %s "
+                   "ORDER BY id FOR UPDATE", (tuple(self.ids),))
+        cr.execute("UPDATE kpa_remuneration_period "
+                   "SET write_date = write_date WHERE id IN %s",
+                   (tuple(self.ids),))
+        self.invalidate_cache()
+        self.env["kpa.remuneration.declaration"].invalidate_cache()
+
+    def _kpa_check_open(self):
+        for period in self.sudo():
+            if period.state != "open":
+                raise UserError(_(
+                    "The %s of %s is validated: nothing in it can change "
+                    "any more.") % (period.name, period.kpa_id.name))
+
+    def _kpa_check_fits(self, extra_cost=0):
+        """Refuse when the week's declared cost exceeds what is available."""
+        self.ensure_one()
+        figures = self._pot_figures()[self.id]
+        declared = figures["declared"] + pot.to_decimal(extra_cost)
+        if declared > figures["available"]:
+            raise UserError(_(
+                "The declarations of the %s cost %s in all, but %s has only "
+                "%s available: lower the amounts first.") % (
+                self.name, fmt_money(declared), self.sudo().kpa_id.name,
+                fmt_money(figures["available"])))
+        return figures
+
+    # ------------------------------------------------------------------
+    # Validation
+    # ------------------------------------------------------------------
+    @api.multi
+    def action_validate(self):
+        """"Valider la semaine": the declarations become pay, and one
+        journal entry goes into the books."""
+        for period in self:
+            period._kpa_validate_one()
+        return True
+
+    def _kpa_validate_one(self):
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        self._kpa_lock(kpa_too=True)
+        self._kpa_check_open()
+        period = self.sudo()
+        later = period.search_count([
+            ("kpa_id", "=", period.kpa_id.id), ("state", "=", "validated"),
+            ("date_start", ">", period.date_start)])
+        if later:
+            raise UserError(_(
+                "A later week of %s is already validated: weeks are "
+                "validated in order (undo the later one first).")
+                % period.kpa_id.name)
+        declarations = period.declaration_ids.filtered(
+            lambda d: d.state in ("draft", "submitted"))
+        problems = declarations._kpa_payability_problems()
+        if problems:
+            raise UserError("\n".join(problems))
+        self._kpa_check_fits()
+        declarations._kpa_set_contracts()
+        declarations.with_context(kpa_remuneration_internal=True).write(
+            {"state": "validated"})
+        move = period._kpa_post_move(declarations)
+        period.with_context(kpa_remuneration_internal=True).write({
+            "state": "validated", "move_id": move.id})
+        period.message_post(body=_("Week validated by %s: %d declarations, "
+                                   "cost %s.") % (
+            self.env.user.name, len(declarations),
+            fmt_money(sum(declarations.mapped("amount_cost")))))
+
+    def _kpa_move_lines(self, declarations):
+        company = self.company_id
+        accounts = company._kpa_remuneration_accounts()
+        analytic = self.kpa_id.analytic_account_id.id
+        gross = sum(pot.to_decimal(d.amount_gross) for d in declarations)
+        employer = sum(pot.to_decimal(d.amount_employer)
+                       for d in declarations)
+        net = sum(pot.to_decimal(d.amount_net) for d in declarations)
+        label = "%s - %s" % (self.kpa_id.name, self.name)
+        lines = [
+            (accounts["kpa_gross_account_id"], gross, 0, False, analytic,
+             _("Gross pay, %s") % label),
+            (accounts["kpa_employer_account_id"], employer, 0, False,
+             analytic, _("Employer charges, %s") % label),
+            (accounts["kpa_contribution_account_id"], 0,
+             gross - net + employer, False, False,
+             _("Contributions, %s") % label),
+        ]
+        for declaration in declarations:
+            lines.append((accounts["kpa_net_account_id"], 0,
+                          pot.to_decimal(declaration.amount_net),
+                          declaration.partner_id.id, False,
+                          _("Net pay %s, %s") % (
+                              declaration.partner_id.name, label)))
+        return [(0, 0, {
+            "account_id": account.id,
+            "debit": float(debit),
+            "credit": float(credit),
+            "partner_id": partner,
+            "analytic_account_id": analytic_id,
+            "name": name,
+        }) for account, debit, credit, partner, analytic_id, name in lines
+            if debit or credit]
+
+    def _kpa_post_move(self, declarations):
+        """One balanced entry for the week: debit 641 gross and 645
+        employer charges (KPA analytic account), credit 421 net per member
+        and 431 the contributions (gross - net + employer)."""
+        lines = self._kpa_move_lines(declarations)
+        if not lines:
+            return self.env["account.move"]
+        journal = self.company_id._kpa_remuneration_journal()
+        move = self.env["account.move"].sudo().create({
+            "journal_id": journal.id,
+            "date": self.date_end,
+            "ref": "%s - %s" % (self.kpa_id.name, self.name),
+            "company_id": self.company_id.id,
+            "line_ids": lines,
+        })
+        move.post()
+        return move
+
+    @api.multi
+    def action_undo_validation(self):
+        """The CAE takes a validation back: the entry is reversed, never
+        deleted, and the chatter says who did it."""
+        if not self.env.user.has_group("kpa_cooperative.group_kpa_manager"):
+            raise AccessError(_(
+                "Only the CAE managers can undo a validated week."))
+        for period in self:
+            period._kpa_lock(kpa_too=True)
+            period = period.sudo()
+            if period.state != "validated":
+                raise UserError(_("The %s is not validated.") % period.name)
+            reversal = self.env["account.move"]
+            if period.move_id:
+                reversal = reversal.browse(period.move_id.reverse_moves(
+                    date=fields.Date.context_today(self)))
+            period.declaration_ids.filtered(
+                lambda d: d.state == "validated").with_context(
+                kpa_remuneration_internal=True).write({"state": "submitted"})
+            period.with_context(kpa_remuneration_internal=True).write({
+                "state": "open", "move_id": False})
+            period.message_post(body=_(
+                "Validation undone by %s: entry %s reversed by %s.") % (
+                self.env.user.name, period.move_id.name or "-",
+                ", ".join(reversal.mapped("name")) or "-"))
+        return True
+
+    # ------------------------------------------------------------------
+    # Validated weeks never change
+    # ------------------------------------------------------------------
+    @api.multi
+    def write(self, vals):
+        if not self.env.context.get("kpa_remuneration_internal"):
+            if "state" in vals or "move_id" in vals:
+                raise UserError(_(
+                    "A week is validated or reopened with its buttons "
+                    "only."))
+            self._kpa_check_open()
+        return super().write(vals)
+
+    @api.multi
+    def unlink(self):
+        self._kpa_check_open()
+        if self.sudo().mapped("declaration_ids"):
+            raise UserError(_(
+                "This week has declarations: it cannot be deleted."))
+        return super().unlink()
+
+    # ------------------------------------------------------------------
+    # Buttons
+    # ------------------------------------------------------------------
+    def action_open_wizard(self):
+        self.ensure_one()
+        wizard = self.env["kpa.remuneration.wizard"].create({
+            "kpa_id": self.kpa_id.id, "date": self.date_start})
+        return wizard._kpa_action()
+
+
+def _percent(rate):
+    text = ("%.2f" % (rate * 100)).rstrip("0").rstrip(".")
+    return text.replace(".", ",")

@@ -1,0 +1,6 @@
+from . import test_pot
+from . import test_remuneration_pot
+from . import test_remuneration_declaration
+from . import test_remuneration_validation
+from . import test_remuneration_access
+from . import test_remuneration_wizard

@@ -1,0 +1,1 @@
+from . import kpa_remuneration_wizard

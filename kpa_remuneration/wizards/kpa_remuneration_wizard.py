@@ -1,0 +1,225 @@
+# Copyright 2026 KPA-Cité
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..services import pot
+
+
+class KpaRemunerationWizard(models.TransientModel):
+    """The weekly group session: the pot, the criteria, and one row per
+    member with what they did and what they take."""
+
+    _name = "kpa.remuneration.wizard"
+    _description = "Weekly remuneration session"
+
+    kpa_id = fields.Many2one("kpa.cooperative", string="KPA", required=True)
+    date = fields.Date(string="Week of", required=True,
+                       default=fields.Date.context_today)
+    period_id = fields.Many2one("kpa.remuneration.period", string="Week",
+                                readonly=True)
+    currency_id = fields.Many2one(related="period_id.currency_id",
+                                  readonly=True)
+    period_state = fields.Selection(related="period_id.state",
+                                    readonly=True)
+    criterion_ids = fields.One2many(related="kpa_id.remuneration_criterion_ids",
+                                    readonly=True)
+    amount_available = fields.Monetary(related="period_id.amount_available",
+                                       readonly=True)
+    pot_explanation = fields.Text(related="period_id.pot_explanation",
+                                  readonly=True)
+    line_ids = fields.One2many("kpa.remuneration.wizard.line", "wizard_id",
+                               string="Members")
+    amount_total_cost = fields.Monetary(
+        string="Total cost", compute="_compute_totals")
+    amount_total_net = fields.Monetary(string="Total net",
+                                       compute="_compute_totals")
+    amount_left = fields.Monetary(string="Left", compute="_compute_totals")
+    over_budget = fields.Boolean(compute="_compute_totals")
+
+    @api.depends("line_ids.amount_cost", "line_ids.amount_net",
+                 "amount_available")
+    def _compute_totals(self):
+        for wizard in self:
+            lines = wizard.line_ids.filtered("can_be_paid")
+            cost = sum(pot.to_decimal(line.amount_cost) for line in lines)
+            wizard.amount_total_cost = float(cost)
+            wizard.amount_total_net = sum(lines.mapped("amount_net"))
+            left = pot.cents(wizard.amount_available) - cost
+            wizard.amount_left = float(left)
+            wizard.over_budget = left < 0
+
+    @api.model
+    def create(self, vals):
+        wizard = super().create(vals)
+        wizard._kpa_fill()
+        return wizard
+
+    def _kpa_action(self):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "current",
+            "name": _("Weekly session"),
+        }
+
+    def _kpa_fill(self):
+        """One row per current member, in a fixed number of queries."""
+        self.ensure_one()
+        kpa = self.kpa_id
+        kpa.check_access_rule("read")
+        period = self.env["kpa.remuneration.period"]._kpa_get_week(
+            kpa, self.date)
+        self.period_id = period
+        start, end = period.date_start, period.date_end
+        memberships = self.env["kpa.membership"].sudo().search([
+            ("kpa_id", "=", kpa.id), ("date_join", "<=", end),
+            "|", ("date_leave", "=", False), ("date_leave", ">=", start)])
+        declarations = self.env["kpa.remuneration.declaration"].sudo().search(
+            [("period_id", "=", period.id)])
+        partners = memberships.mapped("partner_id") \
+            | declarations.mapped("partner_id")
+        payable = self.env["kpa.remuneration.declaration"]._kpa_payability(
+            kpa, partners, start, end)
+        hours = self._kpa_hours(kpa, partners, start, end)
+        referent = self._kpa_referent_tasks(kpa, start, end)
+        by_partner = {d.partner_id.id: d for d in declarations}
+        lines = []
+        for partner in partners.sorted("name"):
+            declaration = by_partner.get(partner.id)
+            problem = payable[partner.id][1]
+            lines.append((0, 0, {
+                "partner_id": partner.id,
+                "declaration_id": declaration.id if declaration else False,
+                "can_be_paid": not problem,
+                "reason": problem or False,
+                "hours_logged": hours.get(partner.id, 0.0),
+                "prestations": ", ".join(referent.get(partner.id, [])),
+                "amount_net": declaration.amount_net if declaration else 0.0,
+                "hours": declaration.hours if declaration
+                else hours.get(partner.id, 0.0),
+                "comment": declaration.comment if declaration else False,
+                "state": declaration.state if declaration else False,
+            }))
+        self.line_ids = [(5, 0, 0)] + lines
+
+    @api.model
+    def _kpa_hours(self, kpa, partners, start, end):
+        """Hours logged on the KPA's prestations that week, per member."""
+        if not kpa.project_id:
+            return {}
+        rows = self.env["account.analytic.line"].sudo().read_group([
+            ("project_id", "=", kpa.project_id.id),
+            ("date", ">=", start), ("date", "<=", end)],
+            ["employee_id", "unit_amount"], ["employee_id"])
+        employee_ids = [row["employee_id"][0] for row in rows
+                        if row["employee_id"]]
+        employees = self.env["hr.employee"].sudo().browse(employee_ids)
+        partner_of = {}
+        for employee in employees:
+            partner = employee.address_home_id or employee.user_id.partner_id
+            partner_of[employee.id] = partner.id
+        hours = {}
+        for row in rows:
+            if row["employee_id"]:
+                partner_id = partner_of.get(row["employee_id"][0])
+                if partner_id in partners.ids:
+                    hours[partner_id] = hours.get(partner_id, 0.0) \
+                        + row["unit_amount"]
+        return hours
+
+    @api.model
+    def _kpa_referent_tasks(self, kpa, start, end):
+        """Names of the prestations planned that week, per referent."""
+        tasks = self.env["project.task"].sudo().search([
+            ("kpa_id", "=", kpa.id), ("kpa_date_planned", ">=", start),
+            ("kpa_date_planned", "<=", end)])
+        names = {}
+        for task in tasks:
+            for partner in task.kpa_referent_ids:
+                names.setdefault(partner.id, []).append(task.name)
+        return names
+
+    @api.onchange("kpa_id", "date")
+    def _onchange_week(self):
+        if self.date:
+            self.date = fields.Date.to_string(pot.week_bounds(
+                fields.Date.from_string(self.date))[0])
+
+    def action_load(self):
+        """Show the chosen KPA and week."""
+        self._kpa_fill()
+        return self._kpa_action()
+
+    def action_save(self):
+        """Create or update the declarations of the rows (as drafts for a
+        new row: the week is then validated as a whole)."""
+        self.ensure_one()
+        if self.period_id.state != "open":
+            raise UserError(_("This week is validated: nothing can change."))
+        Declaration = self.env["kpa.remuneration.declaration"]
+        for line in self.line_ids.filtered("can_be_paid"):
+            values = {"amount_net": line.amount_net, "hours": line.hours,
+                      "comment": line.comment}
+            declaration = line.declaration_id
+            if declaration:
+                if declaration.state == "validated":
+                    continue
+                changed = {key: value for key, value in values.items()
+                           if (declaration[key] or False) != (value or False)}
+                if changed:
+                    declaration.write(changed)
+            elif line.amount_net or line.hours or line.comment:
+                Declaration.create(dict(values, period_id=self.period_id.id,
+                                        partner_id=line.partner_id.id))
+        self._kpa_fill()
+        return self._kpa_action()
+
+    def action_validate(self):
+        self.action_save()
+        self.period_id.action_validate()
+        return self._kpa_action()
+
+
+class KpaRemunerationWizardLine(models.TransientModel):
+    _name = "kpa.remuneration.wizard.line"
+    _description = "Weekly session: a member"
+
+    wizard_id = fields.Many2one("kpa.remuneration.wizard", required=True,
+                                ondelete="cascade")
+    currency_id = fields.Many2one(related="wizard_id.currency_id",
+                                  readonly=True)
+    partner_id = fields.Many2one("res.partner", string="Member",
+                                 readonly=True)
+    declaration_id = fields.Many2one("kpa.remuneration.declaration",
+                                     readonly=True)
+    state = fields.Selection([
+        ("draft", "Draft"),
+        ("submitted", "Sent"),
+        ("validated", "Validated"),
+        ("refused", "Refused"),
+    ], readonly=True)
+    can_be_paid = fields.Boolean(readonly=True)
+    reason = fields.Char(string="Why not", readonly=True)
+    hours_logged = fields.Float(readonly=True)
+    prestations = fields.Char(string="Referent of", readonly=True)
+    amount_net = fields.Monetary(string="Net")
+    hours = fields.Float()
+    comment = fields.Char(string="Word")
+    amount_gross = fields.Monetary(string="Gross", compute="_compute_pay")
+    amount_employer = fields.Monetary(string="Employer charges",
+                                      compute="_compute_pay")
+    amount_cost = fields.Monetary(string="Cost", compute="_compute_pay")
+
+    @api.depends("amount_net")
+    def _compute_pay(self):
+        company = self.env.user.company_id
+        for line in self:
+            gross, employer, cost = pot.pay_from_net(
+                pot.cents(line.amount_net or 0), company.kpa_employee_rate,
+                company.kpa_employer_rate)
+            line.amount_gross = float(gross)
+            line.amount_employer = float(employer)
+            line.amount_cost = float(cost)
