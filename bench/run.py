@@ -24,6 +24,12 @@ def run_case(client, env, case):
     label, user, kind, target = case
     if kind == "page":
         return client.get(target)
+    if kind == "call":
+        model, method, build = target
+        args, kwargs = build(env)
+        return client.call("/web/dataset/call_kw", {
+            "model": model, "method": method, "args": args,
+            "kwargs": kwargs})
     if kind == "group":
         model, fields, groupby = target
         return client.call("/web/dataset/call_kw", {
