@@ -25,6 +25,15 @@ class TestPlatform(TransactionCase):
                 ("code", "=", code), ("company_id", "=", company.id)]),
                 "account %s of the French chart is missing" % code)
 
+    def test_every_term_is_translated_to_french(self):
+        import polib
+        for module in MODULES:
+            po = polib.pofile(os.path.join(ROOT, module, "i18n", "fr.po"))
+            missing = [entry.msgid for entry in po
+                       if not entry.msgstr and not entry.obsolete]
+            self.assertFalse(missing, "%s: untranslated %s" % (
+                module, missing[:5]))
+
     def test_every_module_ships_french_and_readme(self):
         for module in MODULES:
             for part in ("i18n/fr.po", "readme/DESCRIPTION.rst", "README.rst"):
