@@ -11,6 +11,7 @@ class KpaRemunerationWizard(models.TransientModel):
     member with what they did and what they take."""
 
     _name = "kpa.remuneration.wizard"
+    _rec_name = "period_id"
     _description = "Weekly remuneration session"
 
     kpa_id = fields.Many2one("kpa.cooperative", string="KPA", required=True)
