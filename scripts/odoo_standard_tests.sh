@@ -18,15 +18,17 @@ INSTALL="$BASE"
 trap 'dropdb --if-exists "$DB" 2>/dev/null; rm -rf "$ROOT/.local/data/filestore/$DB"' EXIT
 
 say "database $DB with Odoo's demo data: $INSTALL"
-"$ODOO" -d "$DB" -i "$INSTALL" --stop-after-init --log-level=warn \
+"$ODOO" -d "$DB" -i "$INSTALL" --without-demo= --stop-after-init --log-level=warn \
     --logfile="$ARTIFACTS/install-std.log" \
     || { tail -30 "$ARTIFACTS/install-std.log"; die "install failed"; }
 ADDONS="$("$PY" -c 'import odoo.addons, os; print(os.path.dirname(odoo.addons.__file__))')"
+# pytest names tests relative to its rootdir, this repository.
+RELATIVE="$("$PY" -c "import os, sys; print(os.path.relpath(sys.argv[1], sys.argv[2]))" "$ADDONS" "$ROOT")"
 deselect=()
 while read -r nodeid _; do
-    [ -n "$nodeid" ] && [ "${nodeid#\#}" = "$nodeid" ] && deselect+=("--deselect=$ADDONS/$nodeid")
+    [ -n "$nodeid" ] && [ "${nodeid#\#}" = "$nodeid" ] && deselect+=("--deselect=$RELATIVE/$nodeid")
 done < tests/odoo_standard_exceptions.txt
-"$PY" -m pytest -p no:cacheprovider -q --rootdir="$ADDONS" \
+"$PY" -m pytest -p no:cacheprovider -q --rootdir="$ROOT" \
     --odoo-config="$ROOT/.local/odoo.conf" --odoo-database="$DB" --odoo-log-level=critical \
     "${deselect[@]}" "$@" \
     "$ADDONS/account/tests" "$ADDONS/hr_contract/tests" \

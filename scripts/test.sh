@@ -3,7 +3,9 @@
 #   1. the modules' tests and the top-level tests/ (pytest-odoo, Python 3.7),
 #      plain-Python rule tests included;
 #   2. the demo loaded into that database, then the browser tests
-#      (Playwright + Chromium, Python 3.11) against a real Odoo server.
+#      (Playwright + Chromium, Python 3.11) against a real Odoo server;
+#   3. Odoo's own tests of account, hr_contract, project and portal on a
+#      second database with Odoo's demo data and our modules installed.
 # The database is dropped afterwards, whatever happened.
 set -uo pipefail
 STEP=test
@@ -41,5 +43,9 @@ KPA_TEST_DB="$DB" KPA_ARTIFACTS="$ARTIFACTS" \
     --rootdir="$ROOT/tests/browser" "$ROOT/tests/browser"
 rc_browser=$?
 
-say "finished in $(( $(date +%s) - started ))s (pytest-odoo: exit $rc_odoo, browser: exit $rc_browser)"
-[ "$rc_odoo" = 0 ] && [ "$rc_browser" = 0 ]
+say "Odoo's own tests with the KPA-Cité modules installed"
+STD_DB="${DB}_std" KPA_ARTIFACTS="$ARTIFACTS" "$ROOT/scripts/odoo_standard_tests.sh"
+rc_std=$?
+
+say "finished in $(( $(date +%s) - started ))s (pytest-odoo: exit $rc_odoo, browser: exit $rc_browser, Odoo's tests: exit $rc_std)"
+[ "$rc_odoo" = 0 ] && [ "$rc_browser" = 0 ] && [ "$rc_std" = 0 ]

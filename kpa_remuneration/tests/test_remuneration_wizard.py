@@ -57,3 +57,23 @@ class TestRemunerationWizard(RemunerationCase):
         wizard.line_ids.filtered(
             lambda l: l.partner_id == self.partner_a).amount_net = 10
         self.assertTrue(wizard.over_budget)
+
+    def test_opening_costs_the_same_queries_for_more_members(self):
+        """The session opens in a number of queries that does not grow
+        with the members of the KPA (its rows go in in one INSERT)."""
+        from .test_remuneration_pot import _count_queries
+
+        def open_session():
+            self.env["kpa.remuneration.wizard"].create({
+                "kpa_id": self.kpa_a.id, "date": "2026-03-18"})
+
+        open_session()  # the week exists from now on
+        few = _count_queries(self.env.cr, open_session)
+        for index in range(12):
+            partner = self.env["res.partner"].create({
+                "name": "Membre en plus %d" % index})
+            self.env["kpa.membership"].create({
+                "partner_id": partner.id, "kpa_id": self.kpa_a.id,
+                "state": "member", "date_join": "2026-01-05"})
+        many = _count_queries(self.env.cr, open_session)
+        self.assertLessEqual(many, few + 2, (few, many))

@@ -87,24 +87,50 @@ class KpaRemunerationWizard(models.TransientModel):
         hours = self._kpa_hours(kpa, partners, start, end)
         referent = self._kpa_referent_tasks(kpa, start, end)
         by_partner = {d.partner_id.id: d for d in declarations}
-        lines = []
+        rows = []
         for partner in partners.sorted("name"):
             declaration = by_partner.get(partner.id)
             problem = payable[partner.id][1]
-            lines.append((0, 0, {
+            rows.append({
                 "partner_id": partner.id,
-                "declaration_id": declaration.id if declaration else False,
+                "declaration_id": declaration.id if declaration else None,
                 "can_be_paid": not problem,
-                "reason": problem or False,
+                "reason": problem or None,
                 "hours_logged": hours.get(partner.id, 0.0),
                 "prestations": ", ".join(referent.get(partner.id, [])),
                 "amount_net": declaration.amount_net if declaration else 0.0,
                 "hours": declaration.hours if declaration
                 else hours.get(partner.id, 0.0),
-                "comment": declaration.comment if declaration else False,
-                "state": declaration.state if declaration else False,
-            }))
-        self.line_ids = [(5, 0, 0)] + lines
+                "comment": declaration.comment if declaration else None,
+                "state": declaration.state if declaration else None,
+            })
+        self._kpa_replace_lines(rows)
+
+    def _kpa_replace_lines(self, rows):
+        """Write the session's rows in one INSERT, whatever the number of
+        members (the ORM would run one INSERT per row). Every column is a
+        plain stored one; the computed pay is not stored."""
+        self.ensure_one()
+        cr = self.env.cr
+        cr.execute("DELETE FROM kpa_remuneration_wizard_line "
+                   "WHERE wizard_id = %s", (self.id,))
+        if rows:
+            columns = sorted(rows[0])
+            values = [tuple([self.id, self.env.uid, self.env.uid]
+                            + [row[column] for column in columns])
+                      for row in rows]
+            template = "(%s, %s, %s, now() at time zone 'UTC', " \
+                "now() at time zone 'UTC', " \
+                + ", ".join(["%s"] * len(columns)) + ")"
+            # Quoted by psycopg2, then sent through Odoo's cursor as one
+            # query (so it is counted, and logged, like any other).
+            rows_sql = ", ".join(
+                cr._obj.mogrify(template, value).decode() for value in values)
+            cr.execute(  # pylint: disable=sql-injection
+                "INSERT INTO kpa_remuneration_wizard_line "
+                "(wizard_id, create_uid, write_uid, create_date, write_date, "
+                + ", ".join(columns) + ") VALUES " + rows_sql)
+        self.invalidate_cache(["line_ids"])
 
     @api.model
     def _kpa_hours(self, kpa, partners, start, end):
