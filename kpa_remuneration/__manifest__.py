@@ -20,6 +20,7 @@
         "views/kpa_remuneration_criterion_views.xml",
         "wizards/kpa_remuneration_wizard_views.xml",
         "report/kpa_remuneration_statement_report.xml",
+        "report/kpa_remuneration_month_report_views.xml",
         "views/portal_templates.xml",
         "views/kpa_remuneration_menus.xml",
     ],

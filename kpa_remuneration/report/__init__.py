@@ -1,1 +1,2 @@
 from . import kpa_remuneration_statement
+from . import kpa_remuneration_month_report

@@ -4,3 +4,4 @@ from . import test_remuneration_declaration
 from . import test_remuneration_validation
 from . import test_remuneration_access
 from . import test_remuneration_wizard
+from . import test_remuneration_month_report
