@@ -18,11 +18,11 @@
         "report/kpa_cape_reports.xml",
         "report/report_cape_agreement.xml",
         "report/report_cape_activity.xml",
+        "wizards/kpa_cape_wizard_views.xml",
         "views/hr_contract_views.xml",
         "views/kpa_followup_views.xml",
         "views/kpa_cape_benefit_views.xml",
         "views/portal_templates.xml",
-        "wizards/kpa_cape_wizard_views.xml",
         "views/kpa_cape_menus.xml",
     ],
 }

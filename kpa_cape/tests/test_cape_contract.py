@@ -159,3 +159,16 @@ class TestCapeContract(CapeCase):
         self.assertFalse(contract.kpa_term_ids)
         contract.write({"date_end": "2030-12-31", "state": "open"})
         contract.write({"date_end": "2031-12-31"})
+
+    def test_renew_wizard_proposes_twelve_months_and_takes_less(self):
+        cape = self.cape()
+        cape.action_kpa_sign()
+        wizard = self.env["kpa.cape.renew.wizard"].sudo(
+            self.coordinator_a).with_context(
+            default_contract_id=cape.id).create({})
+        self.assertEqual(wizard.date_start, "2027-03-01")
+        self.assertEqual(wizard.date_end, "2028-02-29")
+        wizard.date_end = "2027-08-31"
+        wizard.action_renew()
+        self.assertEqual(cape.date_end, "2027-08-31")
+        self.assertEqual(cape.kpa_renewal_count, 1)
