@@ -146,7 +146,9 @@ def rpc_admin(url, model, method, args, **kwargs):
     answer = requests.post(url + "/jsonrpc", json={
         "jsonrpc": "2.0", "method": "call", "params": {
             "service": "object", "method": "execute_kw",
-            "args": [database, 1, "admin", model, method, [args], kwargs]}},
+            "args": [database, 1, "admin", model, method,
+                     args if method == "xmlid_to_res_id" else [args],
+                     kwargs]}},
         timeout=60).json()
     if "error" in answer:
         raise RuntimeError(answer["error"]["data"]["message"])
