@@ -2,7 +2,7 @@
 weekly session, validate the week, and find the entry in the books."""
 import os
 
-from conftest import ARTIFACTS, login, rpc
+from conftest import ARTIFACTS, login, rpc, rpc_admin
 
 
 def test_coordinator_runs_the_week(desktop, odoo_url):
@@ -51,3 +51,10 @@ def test_coordinator_runs_the_week(desktop, odoo_url):
                 [[period["id"]], ["state", "move_id"]])[0]
     assert state["state"] == "validated"
     assert state["move_id"]
+    # The CAE takes it back (the entry is reversed): the demo week stays
+    # open for the members' tests that follow.
+    rpc_admin(odoo_url, "kpa.remuneration.period", "action_undo_validation",
+              [period["id"]])
+    state = rpc(desktop, odoo_url, "kpa.remuneration.period", "read",
+                [[period["id"]], ["state"]])[0]
+    assert state["state"] == "open"
