@@ -42,6 +42,11 @@ MATRIX = {
               "unlink": STAFF},
     "meeting": {"read": STAFF | {"member_a"}, "write": STAFF,
                 "unlink": STAFF},
+    "week": {"read": STAFF | {"member_a"}, "write": STAFF, "unlink": STAFF},
+    # Member A's own declaration, still a draft.
+    "declaration": {"read": STAFF | {"member_a"},
+                    "write": STAFF | {"member_a"},
+                    "unlink": STAFF | {"member_a"}},
 }
 # model key -> roles that may create such a record in KPA Alpha
 CREATE = {
@@ -88,6 +93,12 @@ class TestAccessMatrix(KpaInvoiceCase):
         vote = env["kpa.decision.vote"].create({
             "decision_id": decision.id, "partner_id": cls.partner_a.id,
             "position": "agree"})
+        week = env["kpa.remuneration.period"].create({
+            "kpa_id": kpa.id, "date_start": "2026-03-16"})
+        cape.action_kpa_sign()
+        declaration = env["kpa.remuneration.declaration"].create({
+            "period_id": week.id, "partner_id": cls.partner_a.id,
+            "amount_net": 0})
         cls.records = {
             "kpa": kpa,
             "place": env["kpa.place"].create({
@@ -112,6 +123,8 @@ class TestAccessMatrix(KpaInvoiceCase):
                 "name": "Horaires", "kpa_id": kpa.id}),
             "meeting": env["kpa.governance.meeting"].create({
                 "kpa_id": kpa.id}),
+            "week": week,
+            "declaration": declaration,
         }
         cls.create_values = {
             "place": lambda user: {"name": "Nouveau lieu", "kpa_id": kpa.id},
