@@ -98,6 +98,21 @@ def ensure_database(size):
     return database
 
 
+def ensure_bulk_database(source, size, invoices):
+    """The largest network plus ``invoices`` paid invoices in the pot of its
+    last KPA (cloned in SQL by data.bulk: the ORM would take hours)."""
+    database = "%s_bulk" % source
+    code = "G%03d" % int(size.split("x")[0])
+    print("building %s (+%d paid invoices for %s)..." % (
+        database, invoices, code), flush=True)
+    subprocess.check_call(["dropdb", "--if-exists", database])
+    subprocess.check_call(["createdb", "-T", source, database])
+    subprocess.check_call([
+        os.path.join(ROOT, ".venv", "bin", "python"), "-m", "data.bulk",
+        database, "--kpa", code, "--invoices", str(invoices)], cwd=ROOT)
+    return database
+
+
 def measure_in_subprocess(database):
     """One process per database: Odoo's registry and caches stay apart."""
     output = subprocess.check_output(
@@ -126,6 +141,8 @@ def table(sizes, results):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", action="append")
+    parser.add_argument("--bulk", type=int, default=10000,
+                        help="paid invoices added to the largest network")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -137,12 +154,18 @@ def main():
     for size in sizes:
         databases.append(ensure_database(size))
         results[size] = measure_in_subprocess(databases[-1])
+    if args.bulk:
+        label = "%s+%dk" % (sizes[-1], args.bulk // 1000)
+        results[label] = measure_in_subprocess(
+            ensure_bulk_database(databases[-1], sizes[-1], args.bulk))
+        sizes = sizes + [label]
     text = table(sizes, results)
     print(text)
     with open(os.path.join(ROOT, "bench", "results.md"), "w") as handle:
         handle.write("# Benchmark results\n\nMeasured %s on this machine "
                      "(2 cores), by `make bench`. Sizes are KPAs x members x "
-                     "weeks (one paid invoice per KPA and week). Queries: "
+                     "weeks (one paid invoice per KPA and week); +10k adds "
+                     "10 000 paid invoices to the last KPA's pot. Queries: "
                      "SQL queries the server ran for the request; ms: "
                      "median server time of %d runs.\n\n%s\n" % (
                          datetime.date.today().isoformat(), RUNS, text))

@@ -84,8 +84,10 @@ def make_invoices(env, ctx):
             day = ctx["start"] + datetime.timedelta(days=week * 7 + 2)
             amount = rng.choice([150, 300, 450, 600, 900, 1200])
             invoice = ensure(env, key, "account.invoice", {
+                "type": "out_invoice",
                 "partner_id": client.id,
-                "journal_id": kpa.journal_id.id,
+                "account_id": client.property_account_receivable_id.id,
+                "kpa_id": kpa.id,
                 "date_invoice": day.isoformat(),
                 "invoice_line_ids": [(0, 0, {
                     "name": rng.choice(SERVICES),
