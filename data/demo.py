@@ -11,7 +11,7 @@ import datetime
 import importlib
 import importlib.util
 
-from .odoo_env import ensure, odoo_env
+from .odoo_env import ensure, odoo_env, demo_today
 
 DEMO_USERS = [
     # login, name, role, password (= login), KPAs coordinated
@@ -187,7 +187,7 @@ def load_network(env, users):
                 "street": street, "zip": zipcode, "city": pcity,
                 "equipment": equipment})
         kpas[key] = kpa
-    today = datetime.date.today()
+    today = demo_today()
     portal = env.ref("base.group_portal")
     for name, kpa_key, state, birthdate, qpv, skill_keys, login in MEMBERS:
         key = xid(name)

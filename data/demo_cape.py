@@ -4,7 +4,7 @@ Samir's CAPE was renewed once, Inès's ends within 30 days, Rachid's ended
 with an outcome, Yasmine (17) signed with her parents' consent."""
 import datetime
 
-from .odoo_env import ensure
+from .odoo_env import ensure, demo_today
 
 GENDERS = {
     "samir_haddad": "male", "ines_moreau": "female", "fatou_ndiaye": "female",
@@ -59,7 +59,7 @@ def _benefits(env, keys):
 
 
 def load_capes(env, ctx):
-    today = datetime.date.today()
+    today = demo_today()
     capes = {}
     for key, kpa_key, coach, since, to_end, benefits, activity in CAPES:
         start = today - datetime.timedelta(days=since)
@@ -135,7 +135,7 @@ FOLLOWUPS = [
 
 
 def load_followups(env, ctx):
-    today = datetime.date.today()
+    today = demo_today()
     for (xmlid, kpa_key, coach, kind, members, days, topic, notes,
          next_steps) in FOLLOWUPS:
         partners = [env.ref("kpa_demo.partner_%s" % m).id for m in members]

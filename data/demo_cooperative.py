@@ -4,7 +4,7 @@ import base64
 import datetime
 import io
 
-from .odoo_env import ensure
+from .odoo_env import ensure, demo_today
 
 # KPA, name, client, kind (skill), price, days from today, step, referents
 PRESTATIONS = [
@@ -61,7 +61,7 @@ def load_logos(env, ctx):
 
 
 def load_prestations(env, ctx):
-    today = datetime.date.today()
+    today = demo_today()
     clients = {}
     for key, (name, city) in CLIENTS.items():
         clients[key] = ensure(env, key, "res.partner", {

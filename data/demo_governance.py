@@ -4,7 +4,7 @@ an open decision, a blocked one, roles, logbook entries, a meeting with its
 minutes, and the network-wide KPA-Cité charter."""
 import datetime
 
-from .odoo_env import ensure
+from .odoo_env import ensure, demo_today
 
 NETWORK_ARTICLES = [
     ("Horizontalité", "<p>Pas de chef : chacun peut proposer, chacun "
@@ -91,7 +91,7 @@ def _decision(env, xmlid, values, votes, close=False):
 
 def load_decisions(env, ctx):
     kpa = ctx["kpas"]["kpa_la_cape"]
-    today = datetime.date.today()
+    today = demo_today()
     cape = ctx["charter_la_cape"]
     article = cape.article_ids.filtered(lambda a: a.name == "Rémunération")
     meeting = ctx["meeting"]
@@ -155,7 +155,7 @@ def load_decisions(env, ctx):
 def load_meeting(env, ctx):
     kpa = ctx["kpas"]["kpa_la_cape"]
     when = datetime.datetime.combine(
-        datetime.date.today() - datetime.timedelta(days=2),
+        demo_today() - datetime.timedelta(days=2),
         datetime.time(16, 0))
     meeting = ensure(env, "meeting_la_cape", "kpa.governance.meeting", {
         "name": "Point gouvernance de La Cape",
@@ -211,7 +211,7 @@ def load_roles(env, ctx):
         if previous:
             # The history shows the rotation: three months with the
             # previous referent, then the current one.
-            start = datetime.date.today() - datetime.timedelta(days=95)
+            start = demo_today() - datetime.timedelta(days=95)
             role.rotation_ids.write({"date_start": start.isoformat()})
             role.write({"referent_id": _partner(env, referent).id})
 

@@ -8,7 +8,7 @@ Mamadou; at Illicoop (nothing cashed yet), Aminata's zero declaration
 still proves her activity."""
 import datetime
 
-from .odoo_env import ensure
+from .odoo_env import ensure, demo_today
 
 # KPA, the day (from today) whose week is validated, declarations of that
 # week, declarations of the week after: (person, net, hours, state, word)
@@ -40,7 +40,7 @@ def _declare(env, period, key, net, hours, word, state="draft"):
 
 def load_weeks(env, ctx):
     Period = env["kpa.remuneration.period"]
-    today = datetime.date.today()
+    today = demo_today()
     for kpa_key, day, validated, after in WEEKS:
         kpa = env.ref("kpa_demo.%s" % kpa_key)
         coordinator = kpa.coordinator_ids[:1] or env.user

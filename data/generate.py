@@ -12,7 +12,7 @@ import datetime
 import random
 import time
 
-from .odoo_env import ensure, odoo_env
+from .odoo_env import ensure, odoo_env, demo_today
 
 FIRST_NAMES = ["Samir", "Inès", "Fatou", "Kevin", "Yasmine", "Rachid", "Julie",
                "Mamadou", "Sophie", "Karim", "Aminata", "Lucas", "Nora",
@@ -123,7 +123,7 @@ def main():
     parser.add_argument("--weeks", type=int, default=52)
     parser.add_argument("--no-invoices", action="store_true")
     args = parser.parse_args()
-    today = datetime.date.today()
+    today = demo_today()
     monday = today - datetime.timedelta(days=today.weekday())
     ctx = {
         "kpas": args.kpas, "members": args.members, "weeks": args.weeks,

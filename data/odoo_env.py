@@ -1,9 +1,20 @@
 """Open an Odoo environment on a database from a plain Python script."""
 import contextlib
+import datetime
 import os
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_CONF = os.path.join(ROOT, ".local", "odoo.conf")
+
+
+DEMO_TZ = "Europe/Paris"
+
+
+def demo_today():
+    """Today where the demo users live: the portal counts weeks in their
+    time zone, so the demo must too (UTC is a day behind after 23:00)."""
+    import pytz
+    return datetime.datetime.now(pytz.timezone(DEMO_TZ)).date()
 
 
 @contextlib.contextmanager
