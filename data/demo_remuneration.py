@@ -11,9 +11,11 @@ import datetime
 from .odoo_env import ensure, demo_today
 
 # KPA, the day (from today) whose week is validated, declarations of that
-# week, declarations of the week after: (person, net, hours, state, word)
+# week, declarations of the week after: (person, net, hours, state, word).
+# La Cape: last week validated, this week with declarations sent, whatever
+# the day of the week (members' tests read this week's table).
 WEEKS = [
-    ("kpa_la_cape", -12,
+    ("kpa_la_cape", -7,
      [("samir_haddad", 195, 14, "Buffet du centre social, courses et "
        "cuisine."),
       ("ines_moreau", 156, 10, "Sérigraphie et entretien de l'atelier.")],
