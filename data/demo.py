@@ -145,19 +145,16 @@ def load_users(env):
     for login, name, _role in DEMO_USERS:
         if login not in groups:
             continue
-        user = env.ref("kpa_demo.user_%s" % login, raise_if_not_found=False)
-        if not user:
-            user = ensure(env, "user_%s" % login, "res.users", {
-                "name": name,
-                "login": login,
-                "password": login,
-                "email": "%s@opteos.example" % login,
-                "lang": "fr_FR",
-                "tz": "Europe/Paris",
-                "groups_id": [(6, 0, [env.ref("base.group_user").id] + [
-                    env.ref(group).id for group in groups[login]])],
-            })
-        users[login] = user
+        users[login] = ensure(env, "user_%s" % login, "res.users", {
+            "name": name,
+            "login": login,
+            "password": login,
+            "email": "%s@opteos.example" % login,
+            "lang": "fr_FR",
+            "tz": "Europe/Paris",
+            "groups_id": [(6, 0, [env.ref("base.group_user").id] + [
+                env.ref(group).id for group in groups[login]])],
+        })
     return users
 
 

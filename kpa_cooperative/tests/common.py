@@ -113,3 +113,28 @@ class KpaInvoiceCase(KpaCase):
         })
         payment.post()
         return payment
+
+    @classmethod
+    def _paid_bill(cls, amount, date="2026-03-21", kpa=None):
+        """A vendor bill of ``amount`` (no tax) for a KPA, paid in full."""
+        expense = cls.env["account.account"].search([
+            ("user_type_id", "=",
+             cls.env.ref("account.data_account_type_expenses").id),
+            ("company_id", "=", cls.company.id)], limit=1)
+        bill = cls.env["account.invoice"].with_context(
+            type="in_invoice").create({
+                "type": "in_invoice", "partner_id": cls.client.id,
+                "kpa_id": (kpa or cls.kpa_a).id,
+                "invoice_line_ids": [(0, 0, {
+                    "name": "Farine", "account_id": expense.id,
+                    "quantity": 1, "price_unit": amount,
+                    "invoice_line_tax_ids": [(6, 0, [])]})]})
+        bill.action_invoice_open()
+        cls.env["account.payment"].create({
+            "payment_type": "outbound", "partner_type": "supplier",
+            "partner_id": cls.client.id, "amount": bill.amount_total,
+            "journal_id": cls.bank.id, "payment_date": date,
+            "payment_method_id": cls.env.ref(
+                "account.account_payment_method_manual_out").id,
+            "invoice_ids": [(6, 0, bill.ids)]}).post()
+        return bill

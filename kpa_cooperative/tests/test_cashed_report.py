@@ -50,26 +50,7 @@ class TestCashedRevenue(KpaInvoiceCase):
         self.assertEqual(self.kpa_a.open_task_count, 0)
 
     def test_a_paid_vendor_bill_is_an_expense(self):
-        expense = self.env["account.account"].search([
-            ("code", "=like", "606%"), ("company_id", "=", self.company.id)],
-            limit=1)
-        bill = self.env["account.invoice"].with_context(
-            type="in_invoice").create({
-                "type": "in_invoice", "partner_id": self.client.id,
-                "kpa_id": self.kpa_a.id,
-                "invoice_line_ids": [(0, 0, {
-                    "name": "Farine", "account_id": expense.id,
-                    "quantity": 1, "price_unit": 80,
-                    "invoice_line_tax_ids": [(6, 0, [])]})]})
-        bill.action_invoice_open()
-        payment = self.env["account.payment"].create({
-            "payment_type": "outbound", "partner_type": "supplier",
-            "partner_id": self.client.id, "amount": bill.amount_total,
-            "journal_id": self.bank.id, "payment_date": "2026-03-21",
-            "payment_method_id": self.env.ref(
-                "account.account_payment_method_manual_out").id,
-            "invoice_ids": [(6, 0, bill.ids)]})
-        payment.post()
+        self._paid_bill(80)
         rows = self.env["kpa.cashed.report"].search([
             ("kpa_id", "=", self.kpa_a.id), ("kind", "=", "expense")])
         self.assertEqual(sum(rows.mapped("amount_cashed")), 80.0)

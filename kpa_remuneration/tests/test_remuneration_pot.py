@@ -7,27 +7,7 @@ from .common import MONDAY, RemunerationCase
 class TestRemunerationPot(RemunerationCase):
 
     def _bill(self, amount, date):
-        expense = self.env["account.account"].search([
-            ("user_type_id", "=",
-             self.env.ref("account.data_account_type_expenses").id),
-            ("company_id", "=", self.company.id)], limit=1)
-        bill = self.env["account.invoice"].with_context(
-            type="in_invoice").create({
-                "type": "in_invoice", "partner_id": self.client.id,
-                "kpa_id": self.kpa_a.id,
-                "invoice_line_ids": [(0, 0, {
-                    "name": "Farine", "account_id": expense.id,
-                    "quantity": 1, "price_unit": amount,
-                    "invoice_line_tax_ids": [(6, 0, [])]})]})
-        bill.action_invoice_open()
-        self.env["account.payment"].create({
-            "payment_type": "outbound", "partner_type": "supplier",
-            "partner_id": self.client.id, "amount": bill.amount_total,
-            "journal_id": self.bank.id, "payment_date": date,
-            "payment_method_id": self.env.ref(
-                "account.account_payment_method_manual_out").id,
-            "invoice_ids": [(6, 0, bill.ids)]}).post()
-        return bill
+        return self._paid_bill(amount, date)
 
     def test_empty_pot(self):
         self.assertEqual(self.week_a.amount_cashed, 0.0)
