@@ -10,7 +10,7 @@ help:
 	@echo "make run      install everything, build the demo database, serve Odoo on 127.0.0.1:8069"
 	@echo "make test     install everything, run every test on a fresh database"
 	@echo "make lint     flake8 and pylint-odoo on the modules"
-	@echo "make bench    query counts and server times at two data sizes (SIZES='3x10x26 30x40x26')"
+	@echo "make bench    query counts and server times at two data sizes (SIZES='3x10x52 30x40x26')"
 	@echo "make odoo ARGS='...'  any Odoo command with the project's configuration"
 	@echo "make demo-reset       drop the demo database (the next make run rebuilds it)"
 

@@ -6,8 +6,12 @@ to Odoo's own comparable pages. Each case is (label, user, kind, target):
 - "group": a read_group, as pivots and graphs do;
 - "call": a method over JSON-RPC; target is (model, method, build) where
   build(env) gives (args, kwargs) from the data of the database.
-The biggest generated KPA (the last "G" code) stands for "a KPA at scale".
+The biggest generated KPA (the last "G" code) stands for "a KPA at scale";
+bench.fixtures gives it CAPEs, history, and the portal logins "membre" (one
+of its members) and "client" (its client, who holds all its invoices).
 """
+
+VALIDATED_DECLARATIONS = 5
 
 
 def biggest_kpa(env):
@@ -21,6 +25,27 @@ def week_of_biggest(env):
     period = env["kpa.remuneration.period"]._kpa_get_week(kpa)
     env.cr.commit()
     return period
+
+
+def week_to_validate(env):
+    """This week of the biggest KPA with five sent declarations, open: a
+    validation left by the previous run is undone first, as the CAE would
+    (its entry reversed), so that every run validates the same week."""
+    kpa = biggest_kpa(env)
+    week = env["kpa.remuneration.period"]._kpa_get_week(kpa)
+    if week.state == "validated":
+        week.sudo(env.ref("kpa_demo.user_olivier")).action_undo_validation()
+    capes = env["hr.contract"].search([
+        ("kpa_id", "=", kpa.id), ("kpa_is_cape", "=", True),
+        ("state", "=", "open")], order="id",
+        limit=VALIDATED_DECLARATIONS)
+    declared = week.declaration_ids.mapped("partner_id")
+    for cape in capes.filtered(lambda c: c.kpa_partner_id not in declared):
+        env["kpa.remuneration.declaration"].create({
+            "period_id": week.id, "partner_id": cape.kpa_partner_id.id,
+            "amount_net": 20.0, "hours": 3, "state": "submitted"})
+    env.cr.commit()
+    return [week.ids], {}
 
 
 CASES = [
@@ -40,12 +65,18 @@ CASES = [
     ("Weekly wizard opens (biggest KPA)", "olivier", "call",
      ("kpa.remuneration.wizard", "create", lambda env: (
          [{"kpa_id": biggest_kpa(env).id}], {}))),
-    ("/my/kpa (member)", "samir", "page", "/my/kpa"),
-    ("/my/declarations (member)", "samir", "page", "/my/declarations"),
-    ("/my/decisions (member)", "samir", "page", "/my/decisions"),
-    ("/my/cape (member)", "samir", "page", "/my/cape"),
+    ("Week validation, 5 declarations (biggest KPA)", "olivier", "call",
+     ("kpa.remuneration.period", "action_validate", week_to_validate)),
+    ("/my/kpa (member)", "membre", "page", "/my/kpa"),
+    ("/my/declarations (member)", "membre", "page", "/my/declarations"),
+    ("/my/declarations, last page", "membre", "page",
+     "/my/declarations/page/9999"),
+    ("/my/decisions (member)", "membre", "page", "/my/decisions"),
+    ("/my/logbook (member)", "membre", "page", "/my/logbook"),
+    ("/my/cape (member)", "membre", "page", "/my/cape"),
     ("Odoo: invoice list", "olivier", "view",
      ("account.invoice", "tree", [("type", "=", "out_invoice")])),
-    ("Odoo: /my/invoices (member)", "samir", "page", "/my/invoices"),
-    ("Odoo: /my/home (member)", "samir", "page", "/my/home"),
+    ("Odoo: /my/invoices (the KPA's client)", "client", "page",
+     "/my/invoices"),
+    ("Odoo: /my/home (member)", "membre", "page", "/my/home"),
 ]

@@ -1,9 +1,12 @@
 """make bench: query counts and median server times at two data sizes.
 
-    .venv/bin/python -m bench.run --size 3x10x26 --size 30x40x26
+    .venv/bin/python -m bench.run --size 3x10x52 --size 30x40x26
 
 Each size is KPAs x members x weeks, generated once into its own database
-(kpa_bench_<size>, kept for the next run while the modules are unchanged).
+(kpa_bench_<size>, kept for the next run while the modules, the demo and
+the generators are unchanged), plus bench.fixtures: the biggest KPA gets as
+many validated weeks of history as the size has weeks. Then a copy of the
+largest gets 10 000 more paid invoices and five more years of history.
 Prints a table and writes bench/results.md.
 """
 import argparse
@@ -18,6 +21,8 @@ from .cases import CASES
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RUNS = 7
+DEFAULT_SIZES = ["3x10x52", "30x40x26"]
+HISTORY_WEEKS = 260
 
 
 def run_case(client, env, case):
@@ -75,8 +80,8 @@ def ensure_database(size):
     kpas, members, weeks = size.split("x")
     stamp = os.path.join(ROOT, ".local", database + ".fingerprint")
     fingerprint = subprocess.check_output(
-        ["bash", "-c", "source scripts/lib.sh; modules_fingerprint"],
-        cwd=ROOT).decode().strip()
+        ["bash", "-c", "source scripts/lib.sh; modules_fingerprint; "
+         "sha1sum bench/fixtures.py"], cwd=ROOT).decode().strip()
     exists = subprocess.call(
         ["bash", "-c", "source scripts/lib.sh; db_exists %s" % database],
         cwd=ROOT) == 0
@@ -93,6 +98,8 @@ def ensure_database(size):
     subprocess.check_call([
         python, "-m", "data.generate", database, "--kpas", kpas,
         "--members", members, "--weeks", weeks], cwd=ROOT)
+    subprocess.check_call([python, "-m", "bench.fixtures", database,
+                           "--weeks", weeks], cwd=ROOT)
     with open(stamp, "w") as handle:
         handle.write(fingerprint)
     return database
@@ -100,16 +107,19 @@ def ensure_database(size):
 
 def ensure_bulk_database(source, size, invoices):
     """The largest network plus ``invoices`` paid invoices in the pot of its
-    last KPA (cloned in SQL by data.bulk: the ORM would take hours)."""
+    last KPA (cloned in SQL by data.bulk: the ORM would take hours) and
+    five more years of history."""
     database = "%s_bulk" % source
     code = "G%03d" % int(size.split("x")[0])
-    print("building %s (+%d paid invoices for %s)..." % (
-        database, invoices, code), flush=True)
+    print("building %s (+%d paid invoices, +%d weeks for %s)..." % (
+        database, invoices, HISTORY_WEEKS, code), flush=True)
+    python = os.path.join(ROOT, ".venv", "bin", "python")
     subprocess.check_call(["dropdb", "--if-exists", database])
     subprocess.check_call(["createdb", "-T", source, database])
-    subprocess.check_call([
-        os.path.join(ROOT, ".venv", "bin", "python"), "-m", "data.bulk",
-        database, "--kpa", code, "--invoices", str(invoices)], cwd=ROOT)
+    subprocess.check_call([python, "-m", "data.bulk", database, "--kpa", code,
+                           "--invoices", str(invoices)], cwd=ROOT)
+    subprocess.check_call([python, "-m", "bench.fixtures", database,
+                           "--weeks", str(HISTORY_WEEKS)], cwd=ROOT)
     return database
 
 
@@ -148,14 +158,15 @@ def main():
     if args.measure:
         print(repr(measure(args.measure)))
         return
-    sizes = args.size or ["3x10x26", "30x40x26"]
+    sizes = args.size or DEFAULT_SIZES
     results = {}
     databases = []
     for size in sizes:
         databases.append(ensure_database(size))
         results[size] = measure_in_subprocess(databases[-1])
     if args.bulk:
-        label = "%s+%dk" % (sizes[-1], args.bulk // 1000)
+        label = "%s+%dk+%dw" % (sizes[-1], args.bulk // 1000,
+                                HISTORY_WEEKS)
         results[label] = measure_in_subprocess(
             ensure_bulk_database(databases[-1], sizes[-1], args.bulk))
         sizes = sizes + [label]
@@ -164,8 +175,10 @@ def main():
     with open(os.path.join(ROOT, "bench", "results.md"), "w") as handle:
         handle.write("# Benchmark results\n\nMeasured %s on this machine "
                      "(2 cores), by `make bench`. Sizes are KPAs x members x "
-                     "weeks (one paid invoice per KPA and week); +10k adds "
-                     "10 000 paid invoices to the last KPA's pot. Queries: "
+                     "weeks (one paid invoice per KPA and week; the biggest "
+                     "KPA has as many validated weeks of declarations); "
+                     "+10k+260w adds 10 000 paid invoices and 260 validated "
+                     "weeks (5 years) to that KPA. Queries: "
                      "SQL queries the server ran for the request; ms: "
                      "median server time of %d runs.\n\n%s\n" % (
                          datetime.date.today().isoformat(), RUNS, text))

@@ -1,7 +1,9 @@
 """Volume for benchmarks only: clone one paid invoice of a KPA N times in
-SQL, so the pot of that KPA sums N payments.
+SQL, so the pot of that KPA sums N payments; and give the KPA years of
+validated weeks, a declaration per member in each.
 
-    .venv/bin/python -m data.bulk DATABASE --kpa G030 --invoices 10000
+    .venv/bin/python -m data.bulk DATABASE --kpa G030 --invoices 10000 \
+        --weeks 260
 
 The ORM makes about two paid invoices a second; this makes thousands in
 seconds. Each clone copies the invoice, its receivable line and the payment
@@ -86,17 +88,64 @@ def bulk_invoices(env, kpa_code, count):
     return kpa
 
 
+def bulk_history(env, kpa_code, weeks):
+    """``weeks`` validated weeks before the KPA's first one, each with a
+    zero declaration (4 hours) per current member, bound to their CAPE if
+    they have one. No journal entries: benchmarks only."""
+    cr = env.cr
+    kpa = env["kpa.cooperative"].search([("code", "=", kpa_code)])
+    cr.execute("SELECT COALESCE(MIN(date_start), date_trunc('week', now()))"
+               "::date FROM kpa_remuneration_period WHERE kpa_id = %s",
+               (kpa.id,))
+    first = cr.fetchone()[0]
+    cr.execute("""
+        INSERT INTO kpa_remuneration_period (kpa_id, company_id, date_start,
+            date_end, state, create_uid, write_uid, create_date, write_date)
+        SELECT %(kpa)s, %(company)s, %(first)s::date - 7 * n,
+               %(first)s::date - 7 * n + 6, 'validated', 1, 1, now(), now()
+          FROM generate_series(1, %(weeks)s) n
+        RETURNING id""", {"kpa": kpa.id, "company": kpa.company_id.id,
+                          "first": first, "weeks": weeks})
+    periods = tuple(row[0] for row in cr.fetchall()) or (0,)
+    cr.execute("""
+        INSERT INTO kpa_remuneration_declaration (period_id, kpa_id,
+            date_start, company_id, partner_id, contract_id, amount_net,
+            amount_gross, amount_employer, amount_cost, hours, comment,
+            state, create_uid, write_uid, create_date, write_date)
+        SELECT p.id, p.kpa_id, p.date_start, p.company_id, m.partner_id,
+               (SELECT c.id FROM hr_contract c
+                 WHERE c.kpa_partner_id = m.partner_id
+                   AND c.kpa_id = p.kpa_id AND c.kpa_is_cape
+                 ORDER BY c.id LIMIT 1),
+               0, 0, 0, 0, 4, 'Atelier et réunions.', 'validated',
+               1, 1, now(), now()
+          FROM kpa_remuneration_period p
+          JOIN kpa_membership m
+            ON m.kpa_id = p.kpa_id AND m.state != 'alumni'
+         WHERE p.id IN %s""", (periods,))
+    env.invalidate_all()
+    return kpa
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("database")
     parser.add_argument("--kpa", required=True, help="the KPA's code")
     parser.add_argument("--invoices", type=int, default=10000)
+    parser.add_argument("--weeks", type=int, default=0,
+                        help="validated weeks of history to add")
     args = parser.parse_args()
     with odoo_env(args.database) as env:
-        kpa = bulk_invoices(env, args.kpa, args.invoices)
-        count = env["kpa.cashed.report"].search_count(
-            [("kpa_id", "=", kpa.id)])
-        print("%s: %d payments in the pot" % (kpa.name, count))
+        if args.invoices:
+            kpa = bulk_invoices(env, args.kpa, args.invoices)
+            count = env["kpa.cashed.report"].search_count(
+                [("kpa_id", "=", kpa.id)])
+            print("%s: %d payments in the pot" % (kpa.name, count))
+        if args.weeks:
+            kpa = bulk_history(env, args.kpa, args.weeks)
+            print("%s: %d weeks in all" % (kpa.name, env[
+                "kpa.remuneration.period"].search_count(
+                    [("kpa_id", "=", kpa.id)])))
 
 
 if __name__ == "__main__":

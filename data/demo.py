@@ -136,8 +136,8 @@ def load_users(env):
         "thomas": ["kpa_cooperative.group_kpa_coordinator"],
         "olivier": ["kpa_cooperative.group_kpa_manager",
                     "account.group_account_invoice"],
-        "claire": ["account.group_account_manager",
-                   "kpa_cooperative.group_kpa_manager"],
+        # The accountant reads every KPA's money; governance is not hers.
+        "claire": ["account.group_account_manager"],
     }
     admin = env.ref("base.user_root")
     admin.write({"lang": "fr_FR", "tz": "Europe/Paris"})

@@ -42,9 +42,15 @@ MATRIX = {
               "unlink": STAFF},
     "meeting": {"read": STAFF | {"member_a"}, "write": STAFF,
                 "unlink": STAFF},
-    "week": {"read": STAFF | {"member_a"}, "write": STAFF, "unlink": STAFF},
+    # The accountant reads the money of every KPA, changes none of it.
+    "treasury": {"read": STAFF | {"accountant"}},
+    "month": {"read": STAFF | {"accountant"}},
+    "week": {"read": STAFF | {"accountant", "member_a"}, "write": STAFF,
+             "unlink": STAFF},
+    "criterion": {"read": STAFF | {"accountant", "member_a"},
+                  "write": STAFF, "unlink": STAFF},
     # Member A's own declaration, still a draft.
-    "declaration": {"read": STAFF | {"member_a"},
+    "declaration": {"read": STAFF | {"accountant", "member_a"},
                     "write": STAFF | {"member_a"},
                     "unlink": STAFF | {"member_a"}},
 }
@@ -124,8 +130,16 @@ class TestAccessMatrix(KpaInvoiceCase):
             "meeting": env["kpa.governance.meeting"].create({
                 "kpa_id": kpa.id}),
             "week": week,
+            "criterion": env["kpa.remuneration.criterion"].create({
+                "name": "Temps passé", "kpa_id": kpa.id}),
             "declaration": declaration,
         }
+        cls._paid_bill(100.0)
+        for key, model in (("treasury", "kpa.cashed.report"),
+                           ("month", "kpa.remuneration.month.report")):
+            cls.records[key] = env[model].search(
+                [("kpa_id", "=", kpa.id)], limit=1)
+            assert cls.records[key], key
         cls.create_values = {
             "place": lambda user: {"name": "Nouveau lieu", "kpa_id": kpa.id},
             "membership": lambda user: {

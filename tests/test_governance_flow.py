@@ -16,17 +16,9 @@ class TestGovernanceFlow(KpaCase):
         # Chatter notes on, as in real use.
         cls.env = cls.env(context=dict(cls.env.context,
                                        tracking_disable=False))
-        portal = cls.env.ref("base.group_portal")
-        cls.partner_a2 = cls.env["res.partner"].create({
-            "name": "Inès Alpha", "email": "ines_a@example.org"})
-        cls.env["kpa.membership"].create({
-            "partner_id": cls.partner_a2.id, "kpa_id": cls.kpa_a.id,
-            "state": "newcomer", "date_join": "2026-02-01"})
-        cls.member_user_a2 = cls.env["res.users"].with_context(
-            no_reset_password=True).create({
-                "name": "Inès Alpha", "login": "ines_a@example.org",
-                "partner_id": cls.partner_a2.id,
-                "groups_id": [(6, 0, [portal.id])]})
+        cls.partner_a2, cls.member_user_a2 = cls._portal_member(
+            "Inès Alpha", cls.kpa_a, "ines_a@example.org", state="newcomer",
+            date_join="2026-02-01")
         cls.charter = cls.env["kpa.charter"].sudo(cls.coordinator_a).create({
             "name": "Charte Alpha", "kpa_id": cls.kpa_a.id,
             "article_ids": [(0, 0, {

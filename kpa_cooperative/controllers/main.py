@@ -1,9 +1,27 @@
 # Copyright 2026 KPA-Cité
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from werkzeug.utils import redirect
+
 from odoo import fields, http
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+
+KPA_PAGE_MODELS = ("kpa.cooperative", "kpa.membership", "kpa.place",
+                   "project.task")
+
+
+def can_read(*models):
+    """Whether the user may read every one of ``models``."""
+    return all(request.env[model].check_access_rights(
+        "read", raise_exception=False) for model in models)
+
+
+def back_home_unless_readable(*models):
+    """A redirect to /my when the user may not read one of ``models``, else
+    None. Back-office users outside the KPAs (an accountant, say) can open
+    the members' pages; they go back home instead of meeting an error."""
+    return None if can_read(*models) else redirect("/my", 303)
 
 
 class KpaPortal(CustomerPortal):
@@ -15,11 +33,15 @@ class KpaPortal(CustomerPortal):
 
     def _prepare_portal_layout_values(self):
         values = super()._prepare_portal_layout_values()
-        values["kpa_count"] = request.env["kpa.cooperative"].search_count([])
+        values["kpa_count"] = request.env["kpa.cooperative"].search_count(
+            []) if can_read(*KPA_PAGE_MODELS) else 0
         return values
 
     @http.route(["/my/kpa"], type="http", auth="user", website=True)
     def portal_my_kpa(self, **_kw):
+        denied = back_home_unless_readable(*KPA_PAGE_MODELS)
+        if denied:
+            return denied
         values = self._prepare_portal_layout_values()
         kpas = request.env["kpa.cooperative"].search([])
         today = fields.Date.context_today(request.env.user)

@@ -15,7 +15,6 @@ class KpaCase(SavepointCase):
         Users = cls.env["res.users"].with_context(no_reset_password=True)
         coordinator = cls.env.ref("kpa_cooperative.group_kpa_coordinator")
         manager = cls.env.ref("kpa_cooperative.group_kpa_manager")
-        portal = cls.env.ref("base.group_portal")
         cls.coordinator_a = Users.create({
             "name": "Coordinatrice A", "login": "coord_a@example.org",
             "email": "coord_a@example.org",
@@ -33,28 +32,30 @@ class KpaCase(SavepointCase):
         cls.kpa_b = cls.env["kpa.cooperative"].create({
             "name": "KPA Beta", "code": "BETA",
             "coordinator_ids": [(6, 0, cls.coordinator_b.ids)]})
-        Partner = cls.env["res.partner"]
-        cls.partner_a = Partner.create({
-            "name": "Membre Alpha", "email": "membre_a@example.org",
-            "kpa_birthdate": "1990-05-01"})
-        cls.partner_b = Partner.create({
-            "name": "Membre Beta", "email": "membre_b@example.org",
-            "kpa_birthdate": "1985-02-10"})
-        Membership = cls.env["kpa.membership"]
-        cls.membership_a = Membership.create({
-            "partner_id": cls.partner_a.id, "kpa_id": cls.kpa_a.id,
-            "state": "member", "date_join": "2026-01-05"})
-        cls.membership_b = Membership.create({
-            "partner_id": cls.partner_b.id, "kpa_id": cls.kpa_b.id,
-            "state": "member", "date_join": "2026-01-05"})
-        cls.member_user_a = Users.create({
-            "name": "Membre Alpha", "login": "membre_a@example.org",
-            "partner_id": cls.partner_a.id,
-            "groups_id": [(6, 0, [portal.id])]})
-        cls.member_user_b = Users.create({
-            "name": "Membre Beta", "login": "membre_b@example.org",
-            "partner_id": cls.partner_b.id,
-            "groups_id": [(6, 0, [portal.id])]})
+        cls.partner_a, cls.member_user_a = cls._portal_member(
+            "Membre Alpha", cls.kpa_a, "membre_a@example.org",
+            kpa_birthdate="1990-05-01")
+        cls.partner_b, cls.member_user_b = cls._portal_member(
+            "Membre Beta", cls.kpa_b, "membre_b@example.org",
+            kpa_birthdate="1985-02-10")
+        cls.membership_a = cls.partner_a.kpa_membership_ids
+        cls.membership_b = cls.partner_b.kpa_membership_ids
+
+    @classmethod
+    def _portal_member(cls, name, kpa, email, state="member",
+                       date_join="2026-01-05", **partner_values):
+        """A person in ``kpa`` with a portal login (login = email):
+        (partner, user)."""
+        partner = cls.env["res.partner"].create(
+            dict(partner_values, name=name, email=email))
+        cls.env["kpa.membership"].create({
+            "partner_id": partner.id, "kpa_id": kpa.id, "state": state,
+            "date_join": date_join})
+        user = cls.env["res.users"].with_context(
+            no_reset_password=True).create({
+                "name": name, "login": email, "partner_id": partner.id,
+                "groups_id": [(6, 0, cls.env.ref("base.group_portal").ids)]})
+        return partner, user
 
 
 class KpaInvoiceCase(KpaCase):

@@ -14,6 +14,8 @@ from odoo.exceptions import AccessError, MissingError, UserError, \
 from odoo.http import request
 from odoo.tools import plaintext2html
 
+from odoo.addons.kpa_cooperative.controllers.main import \
+    back_home_unless_readable
 from odoo.addons.portal.controllers.portal import CustomerPortal, \
     pager as portal_pager
 
@@ -73,6 +75,10 @@ class GovernancePortal(CustomerPortal):
     @http.route(["/my/decisions", "/my/decisions/page/<int:page>"],
                 type="http", auth="user")
     def portal_my_decisions(self, page=1, **_kw):
+        denied = back_home_unless_readable("kpa.decision",
+                                           "kpa.decision.vote")
+        if denied:
+            return denied
         values = self._prepare_portal_layout_values()
         Decision = request.env["kpa.decision"]
         total = Decision.search_count([])
@@ -211,6 +217,9 @@ class GovernancePortal(CustomerPortal):
     @http.route(["/my/logbook", "/my/logbook/page/<int:page>"],
                 type="http", auth="user", methods=["GET", "POST"])
     def portal_my_logbook(self, page=1, **post):
+        denied = back_home_unless_readable("kpa.logbook.entry")
+        if denied:
+            return denied
         kpas = self._my_kpas()
         error = None
         if request.httprequest.method == "POST":
@@ -261,6 +270,9 @@ class GovernancePortal(CustomerPortal):
     @http.route(["/my/topics"], type="http", auth="user",
                 methods=["GET", "POST"])
     def portal_my_topics(self, **post):
+        denied = back_home_unless_readable("kpa.governance.topic")
+        if denied:
+            return denied
         kpas = self._my_kpas()
         error = None
         if request.httprequest.method == "POST":

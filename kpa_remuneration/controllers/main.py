@@ -80,6 +80,12 @@ class RemunerationPortal(CustomerPortal):
             company.kpa_employee_rate, company.kpa_employer_rate)
         return {"gross": gross, "employer": employer, "cost": cost}
 
+    @staticmethod
+    def _mine():
+        """My own declarations: staff may read others', these pages are
+        about mine."""
+        return [("partner_id", "=", request.env.user.partner_id.id)]
+
     def _my_declaration(self, declaration_id):
         """My declaration or None (someone else's is as good as absent)."""
         declaration = request.env["kpa.remuneration.declaration"].browse(
@@ -87,7 +93,8 @@ class RemunerationPortal(CustomerPortal):
         try:
             declaration.check_access_rights("read")
             declaration.check_access_rule("read")
-            if not declaration.exists():
+            if not declaration.exists() or declaration.partner_id \
+                    != request.env.user.partner_id:
                 raise MissingError(declaration_id)
         except (AccessError, MissingError):
             return None
@@ -114,7 +121,8 @@ class RemunerationPortal(CustomerPortal):
     def _prepare_portal_layout_values(self):
         values = super()._prepare_portal_layout_values()
         Declaration = request.env["kpa.remuneration.declaration"]
-        values["declaration_count"] = Declaration.search_count([]) \
+        values["declaration_count"] = Declaration.search_count(
+            self._mine()) \
             if Declaration.check_access_rights(
                 "read", raise_exception=False) else 0
         values["can_declare"] = bool(self._remuneration_memberships())
@@ -130,11 +138,11 @@ class RemunerationPortal(CustomerPortal):
         kpa = self._remuneration_kpa()
         Declaration = request.env["kpa.remuneration.declaration"]
         try:
-            count = Declaration.search_count([])
+            count = Declaration.search_count(self._mine())
             pager = portal_pager(url="/my/declarations", total=count,
                                  page=page, step=PAGE_SIZE)
             declarations = Declaration.search(
-                [], limit=PAGE_SIZE, offset=pager["offset"])
+                self._mine(), limit=PAGE_SIZE, offset=pager["offset"])
         except AccessError:
             return request.redirect("/my")
         period = request.env["kpa.remuneration.period"]
@@ -167,8 +175,8 @@ class RemunerationPortal(CustomerPortal):
         if not kpa:
             return request.redirect("/my")
         weeks = self._open_weeks(kpa)
-        mine = request.env["kpa.remuneration.declaration"].search([
-            ("period_id", "in", weeks.ids)])
+        mine = request.env["kpa.remuneration.declaration"].search(
+            self._mine() + [("period_id", "in", weeks.ids)])
         weeks = weeks - mine.mapped("period_id")
         values = self._prepare_portal_layout_values()
         values.update({"page_name": "declarations", "kpa": kpa,

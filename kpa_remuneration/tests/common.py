@@ -14,17 +14,9 @@ class RemunerationCase(KpaInvoiceCase):
         super().setUpClass()
         cls.company.write({"kpa_employee_rate": 0.22,
                            "kpa_employer_rate": 0.30})
-        cls.partner_a2 = cls.env["res.partner"].create({
-            "name": "Membre Alpha Deux", "email": "membre_a2@example.org",
-            "kpa_birthdate": "1995-07-14"})
-        cls.env["kpa.membership"].create({
-            "partner_id": cls.partner_a2.id, "kpa_id": cls.kpa_a.id,
-            "state": "member", "date_join": "2026-01-05"})
-        cls.member_user_a2 = cls.env["res.users"].with_context(
-            no_reset_password=True).create({
-                "name": "Membre Alpha Deux", "login": "membre_a2@example.org",
-                "partner_id": cls.partner_a2.id,
-                "groups_id": [(6, 0, [cls.env.ref("base.group_portal").id])]})
+        cls.partner_a2, cls.member_user_a2 = cls._portal_member(
+            "Membre Alpha Deux", cls.kpa_a, "membre_a2@example.org",
+            kpa_birthdate="1995-07-14")
         # A member of KPA Alpha without any CAPE.
         cls.partner_no_cape = cls.env["res.partner"].create({
             "name": "Membre Sans Cape", "kpa_birthdate": "1991-01-01"})

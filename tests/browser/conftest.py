@@ -140,16 +140,28 @@ def rpc(page, url, model, method, args=(), kwargs=None):
     return payload["result"]
 
 
+def rpc_as(url, login, model, method, *args, **kwargs):
+    """The ORM over JSON-RPC as ``login`` (password = login): what that
+    user may do from any client, outside the web client's screens."""
+    database = os.environ["KPA_TEST_DB"]
+
+    def call(service, method, *args):
+        answer = requests.post(url + "/jsonrpc", json={
+            "jsonrpc": "2.0", "method": "call", "params": {
+                "service": service, "method": method, "args": args}},
+            timeout=60).json()
+        if "error" in answer:
+            raise RuntimeError(answer["error"]["data"]["message"])
+        return answer["result"]
+
+    uid = 1 if login == "admin" else call(
+        "common", "login", database, login, login)
+    return call("object", "execute_kw", database, uid, login, model,
+                method, list(args), kwargs)
+
+
 def rpc_admin(url, model, method, args, **kwargs):
     """The ORM as admin over JSON-RPC: to find demo ids and count records."""
-    database = os.environ["KPA_TEST_DB"]
-    answer = requests.post(url + "/jsonrpc", json={
-        "jsonrpc": "2.0", "method": "call", "params": {
-            "service": "object", "method": "execute_kw",
-            "args": [database, 1, "admin", model, method,
-                     args if method == "xmlid_to_res_id" else [args],
-                     kwargs]}},
-        timeout=60).json()
-    if "error" in answer:
-        raise RuntimeError(answer["error"]["data"]["message"])
-    return answer["result"]
+    if method == "xmlid_to_res_id":
+        return rpc_as(url, "admin", model, method, *args, **kwargs)
+    return rpc_as(url, "admin", model, method, args, **kwargs)

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from conftest import rpc_admin
+from conftest import rpc_admin, rpc_as
 from test_bad_input import portal_session
 
 LA_CAPE = ["Acheter une deuxième machine à coudre", "Charte de La Cape",
@@ -35,8 +35,9 @@ def people(odoo_url):
                            "groups_id": [(6, 0, [portal])]})
             rpc_admin(odoo_url, "res.users", "create", values,
                       context={"no_reset_password": True})
-    return {login: portal_session(odoo_url, login)
-            for login in ("samir", "julie", "passant", "nadia")}
+    return {login: portal_session(odoo_url, login) for login in (
+        "samir", "julie", "passant", "nadia", "thomas", "claire", "olivier",
+        "admin")}
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +53,11 @@ def values(odoo_url):
     ("julie", LA_CAPE),
     ("passant", LA_CAPE + MOULINS),
     ("nadia", MOULINS),
+    ("thomas", LA_CAPE),
+    # The accountant reads money, not the life of the KPAs.
+    ("claire", LA_CAPE + MOULINS),
+    ("olivier", []),
+    ("admin", []),
 ])
 def test_no_route_shows_another_kpa(odoo_url, people, values, login,
                                     hidden):
@@ -76,3 +82,45 @@ def test_members_see_their_own_kpa(odoo_url, people, values):
     assert other.status_code in (403, 404)
     kpa = people["julie"].get(odoo_url + "/my/kpa", timeout=60)
     assert "Moulins Coop" in kpa.text
+
+
+@pytest.mark.parametrize("login", ["julie", "passant", "nadia", "thomas",
+                                   "claire", "olivier", "admin"])
+def test_my_declarations_are_only_mine(odoo_url, people, login):
+    """Staff may read others' declarations in the back office; the
+    member's pages still show only their own."""
+    samirs = rpc_admin(odoo_url, "kpa.remuneration.declaration", "search", [
+        ("partner_id.name", "=", "Samir Haddad")])
+    assert samirs
+    http = people[login]
+    listing = http.get(odoo_url + "/my/declarations", timeout=60)
+    assert listing.status_code == 200
+    for declaration_id in samirs:
+        link = "/my/declarations/%d" % declaration_id
+        assert link not in listing.text, (login, link)
+        page = http.get(odoo_url + link, timeout=60, allow_redirects=False)
+        assert page.status_code in (303, 403, 404), (login, link)
+    assert "/my/declarations/%d" % samirs[0] in people["samir"].get(
+        odoo_url + "/my/declarations", timeout=60).text
+
+
+def test_accountant_reads_every_kpas_money_and_changes_none(odoo_url):
+    weeks = rpc_as(odoo_url, "claire", "kpa.remuneration.period",
+                   "search_read", [], fields=["kpa_id"])
+    assert {"La Cape", "Moulins Coop"} <= {w["kpa_id"][1] for w in weeks}
+    declarations = rpc_as(odoo_url, "claire", "kpa.remuneration.declaration",
+                          "search", [])
+    assert declarations == rpc_admin(
+        odoo_url, "kpa.remuneration.declaration", "search", [])
+    month = rpc_as(odoo_url, "claire", "kpa.remuneration.month.report",
+                   "search_count", [])
+    assert month
+    for model, method, args in (
+            ("kpa.remuneration.declaration", "write",
+             [declarations[:1], {"hours": 1}]),
+            ("kpa.remuneration.period", "action_validate",
+             [[weeks[0]["id"]]]),
+            ("kpa.decision", "search", [[]]),
+            ("kpa.logbook.entry", "search", [[]])):
+        with pytest.raises(RuntimeError):
+            rpc_as(odoo_url, "claire", model, method, *args)
