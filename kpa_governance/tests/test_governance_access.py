@@ -138,3 +138,40 @@ class TestGovernanceAccess(GovernanceCase):
                 record.sudo(self.coordinator_a).read(["name"])
             with self.assertRaises(AccessError):
                 record.sudo(self.member_user_a).read(["name"])
+
+    def test_cae_manager_sees_only_the_governance_of_her_company(self):
+        """Two CAEs on one Odoo: a KPA of the other CAE, its decision, vote,
+        logbook, topic, role and charter stay out of sight."""
+        other = self.env["res.company"].create({"name": "Autre CAE"})
+        kpa = self.env["kpa.cooperative"].create({
+            "name": "KPA Ailleurs", "code": "AILL", "company_id": other.id})
+        partner = self.env["res.partner"].create({"name": "Membre Ailleurs"})
+        self.env["kpa.membership"].create({
+            "partner_id": partner.id, "kpa_id": kpa.id, "state": "member"})
+        decision = self.env["kpa.decision"].create({
+            "name": "Décision ailleurs", "kpa_id": kpa.id,
+            "proposal": "<p>Ailleurs</p>"})
+        decision.action_open()
+        role = self.env["kpa.role"].create({"name": "Clés", "kpa_id": kpa.id})
+        records = [
+            decision, decision.vote("agree", partner=partner), role,
+            self.env["kpa.charter"].create({
+                "name": "Charte ailleurs", "kpa_id": kpa.id,
+                "article_ids": [(0, 0, {"name": "Un", "body": "<p>1</p>"})]}),
+            self.env["kpa.logbook.entry"].create({
+                "kpa_id": kpa.id, "author_id": partner.id,
+                "body": "<p>Ailleurs</p>"}),
+            self.env["kpa.governance.topic"].create({
+                "name": "Point ailleurs", "kpa_id": kpa.id}),
+            self.env["kpa.governance.meeting"].create({"kpa_id": kpa.id}),
+        ]
+        records.append(records[3].article_ids)
+        for record in records:
+            mine = record.sudo(self.manager)
+            self.assertFalse(mine.search([("id", "in", record.ids)]),
+                             record._name)
+            with self.assertRaises(AccessError, msg=record._name):
+                mine.read(["display_name"])
+        # The network charter (no KPA) is everyone's.
+        network = self.env["kpa.charter"].create({"name": "Charte réseau"})
+        self.assertTrue(network.sudo(self.manager).read(["name"]))

@@ -31,10 +31,11 @@ class RemunerationPortal(CustomerPortal):
             ("partner_id", "=", partner.id), ("state", "!=", "alumni")])
 
     def _remuneration_kpa(self, kpa_id=None):
+        """The KPA chosen among mine (``kpa_id``, from the page's switch),
+        else my first one; someone else's id counts as no choice."""
         kpas = self._remuneration_memberships().mapped("kpa_id")
-        if kpa_id:
-            kpas = kpas.filtered(lambda k: k.id == kpa_id)
-        return kpas[:1]
+        chosen = kpas.filtered(lambda k: k.id == _safe_int(kpa_id))
+        return chosen or kpas[:1]
 
     def _open_weeks(self, kpa):
         """This week (made if missing) and the open weeks before it."""
@@ -133,9 +134,9 @@ class RemunerationPortal(CustomerPortal):
     # ------------------------------------------------------------------
     @http.route(["/my/declarations", "/my/declarations/page/<int:page>"],
                 type="http", auth="user", website=True)
-    def portal_my_declarations(self, page=1, week=None, **_kw):
+    def portal_my_declarations(self, page=1, week=None, kpa=None, **_kw):
         values = self._prepare_portal_layout_values()
-        kpa = self._remuneration_kpa()
+        kpa = self._remuneration_kpa(kpa)
         Declaration = request.env["kpa.remuneration.declaration"]
         try:
             count = Declaration.search_count(self._mine())
@@ -160,6 +161,7 @@ class RemunerationPortal(CustomerPortal):
             "declarations": declarations,
             "pager": pager,
             "kpa": kpa,
+            "kpas": self._remuneration_memberships().mapped("kpa_id"),
             "period": period.sudo(),
             "table": self._week_table(period) if period else [],
             "previous_week": _shift(period, -7),
@@ -171,7 +173,7 @@ class RemunerationPortal(CustomerPortal):
     @http.route(["/my/declarations/new"], type="http", auth="user",
                 website=True, methods=["GET", "POST"])
     def portal_declaration_new(self, **post):
-        kpa = self._remuneration_kpa()
+        kpa = self._remuneration_kpa(post.get("kpa"))
         if not kpa:
             return request.redirect("/my")
         weeks = self._open_weeks(kpa)
@@ -180,6 +182,8 @@ class RemunerationPortal(CustomerPortal):
         weeks = weeks - mine.mapped("period_id")
         values = self._prepare_portal_layout_values()
         values.update({"page_name": "declarations", "kpa": kpa,
+                       "kpas": self._remuneration_memberships().mapped(
+                           "kpa_id"),
                        "weeks": weeks, "errors": [], "post": post,
                        "preview": None})
         if request.httprequest.method == "POST" and weeks:
@@ -258,6 +262,13 @@ class RemunerationPortal(CustomerPortal):
             ("Content-Length", len(pdf)),
             ("Content-Disposition", 'attachment; filename="%s"' % filename),
         ])
+
+
+def _safe_int(text):
+    try:
+        return int(text or 0)
+    except (TypeError, ValueError):
+        return 0
 
 
 def _safe_date(text):

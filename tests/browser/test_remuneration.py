@@ -7,22 +7,11 @@ import os
 
 import requests
 
-from conftest import ARTIFACTS as SHOTS, login
+from conftest import ARTIFACTS as SHOTS, login, rpc_as
 
 
 def admin_rpc(url, model, method, *args, **kwargs):
-    database = os.environ["KPA_TEST_DB"]
-    uid = requests.post(url + "/jsonrpc", json={
-        "jsonrpc": "2.0", "method": "call", "params": {
-            "service": "common", "method": "login",
-            "args": [database, "admin", "admin"]}}, timeout=60).json()["result"]
-    answer = requests.post(url + "/jsonrpc", json={
-        "jsonrpc": "2.0", "method": "call", "params": {
-            "service": "object", "method": "execute_kw",
-            "args": [database, uid, "admin", model, method, list(args),
-                     kwargs]}}, timeout=60).json()
-    assert "error" not in answer, answer.get("error")
-    return answer["result"]
+    return rpc_as(url, "admin", model, method, *args, **kwargs)
 
 
 def session(page):
@@ -135,3 +124,42 @@ def test_coordinator_opens_the_weeks(desktop, odoo_url):
         desktop.locator(".o_list_view").inner_text()
     assert "La Cape" in rows
     assert "Moulins Coop" not in rows
+
+
+def test_member_of_two_kpas_switches_between_them(phone, odoo_url):
+    """Someone in La Cape and Moulins Coop picks the KPA with a big button;
+    the declaration form follows the choice; another KPA's id is ignored."""
+    ref = {key: admin_rpc(odoo_url, "ir.model.data", "xmlid_to_res_id",
+                          "kpa_demo.%s" % key)
+           for key in ("kpa_la_cape", "kpa_moulins_coop", "kpa_illicoop")}
+    partner = admin_rpc(odoo_url, "res.partner", "create", {
+        "name": "Rania Deux-Kpa", "email": "rania@example.org",
+        "kpa_birthdate": "1990-04-02"})
+    name = "rania%d" % partner  # a fresh login on each run
+    memberships = [admin_rpc(odoo_url, "kpa.membership", "create", {
+        "partner_id": partner, "kpa_id": ref[key], "state": "newcomer"})
+        for key in ("kpa_la_cape", "kpa_moulins_coop")]
+    portal = admin_rpc(odoo_url, "ir.model.data", "xmlid_to_res_id",
+                       "base.group_portal")
+    user = admin_rpc(odoo_url, "res.users", "create", {
+        "login": name, "password": name, "partner_id": partner,
+        "groups_id": [(6, 0, [portal])]},
+        context={"no_reset_password": True})
+    try:
+        login(phone, odoo_url, name)
+        phone.goto(odoo_url + "/my/declarations")
+        assert phone.locator(".o_kpa_switch a").count() == 2
+        phone.click(".o_kpa_switch a:has-text('Moulins Coop')")
+        assert "Moulins Coop" in phone.inner_text(".o_kpa_pot .panel-heading")
+        phone.click("a.o_kpa_declare")
+        phone.wait_for_selector(".o_kpa_declaration_form")
+        assert phone.input_value("input[name=kpa]") == str(
+            ref["kpa_moulins_coop"])
+        phone.goto("%s/my/declarations?kpa=%d" % (
+            odoo_url, ref["kpa_illicoop"]))
+        heading = phone.inner_text(".o_kpa_pot .panel-heading")
+        assert "Illicoop" not in heading
+        assert "La Cape" in heading or "Moulins Coop" in heading
+    finally:
+        admin_rpc(odoo_url, "res.users", "write", [user], {"active": False})
+        admin_rpc(odoo_url, "kpa.membership", "unlink", memberships)
