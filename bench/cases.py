@@ -48,6 +48,25 @@ def week_to_validate(env):
     return [week.ids], {}
 
 
+def invoice_to_validate(env):
+    """A draft invoice of the biggest KPA with five lines: Odoo's own
+    validation, to set the week's validation beside."""
+    kpa = biggest_kpa(env)
+    client = env["account.invoice"].search(
+        [("kpa_id", "=", kpa.id), ("type", "=", "out_invoice")],
+        limit=1).partner_id
+    account = env["account.account"].search([("code", "=like", "706%")],
+                                            limit=1)
+    invoice = env["account.invoice"].create({
+        "type": "out_invoice", "partner_id": client.id, "kpa_id": kpa.id,
+        "account_id": client.property_account_receivable_id.id,
+        "invoice_line_ids": [(0, 0, {
+            "name": "Prestation %d" % line, "account_id": account.id,
+            "quantity": 1, "price_unit": 100}) for line in range(5)]})
+    env.cr.commit()
+    return [invoice.ids], {}
+
+
 CASES = [
     ("KPA kanban", "olivier", "view", ("kpa.cooperative", "kanban", [])),
     ("Member list", "olivier", "view", ("kpa.membership", "tree", [])),
@@ -74,6 +93,8 @@ CASES = [
     ("/my/decisions (member)", "membre", "page", "/my/decisions"),
     ("/my/logbook (member)", "membre", "page", "/my/logbook"),
     ("/my/cape (member)", "membre", "page", "/my/cape"),
+    ("Odoo: invoice validation, 5 lines", "olivier", "call",
+     ("account.invoice", "action_invoice_open", invoice_to_validate)),
     ("Odoo: invoice list", "olivier", "view",
      ("account.invoice", "tree", [("type", "=", "out_invoice")])),
     ("Odoo: /my/invoices (the KPA's client)", "client", "page",

@@ -123,7 +123,7 @@ def bulk_history(env, kpa_code, weeks):
           JOIN kpa_membership m
             ON m.kpa_id = p.kpa_id AND m.state != 'alumni'
          WHERE p.id IN %s""", (periods,))
-    env.invalidate_all()
+    env.clear()
     return kpa
 
 

@@ -1,6 +1,6 @@
 # Copyright 2026 KPA-Cité
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import KpaInvoiceCase
 
@@ -33,6 +33,23 @@ class TestPrestationInvoicing(KpaInvoiceCase):
         self.assertTrue(invoice.number.startswith("ALPH/"))
         self.assertRegex(invoice.number, r"^ALPH/\d{4}/0001$")
         self.assertEqual(self.task_a.stage_id.kpa_stage, "invoiced")
+
+    def test_the_cae_validates_any_kpas_invoice_other_coordinators_not(self):
+        """Validation writes the analytic lines of the KPA: the CAE manager
+        and the accountant may, the coordinator of another KPA may not."""
+        accountant = self.env["res.users"].create({
+            "name": "Comptable", "login": "compta_invoicing@example.org",
+            "groups_id": [(6, 0, self.env.ref(
+                "account.group_account_manager").ids)]})
+        refused = self._invoice(self.task_a)
+        with self.assertRaises(AccessError), self.cr.savepoint():
+            refused.sudo(self.coordinator_b).action_invoice_open()
+        for user in (self.manager, accountant):
+            invoice = self._invoice(self.task_a)
+            invoice.sudo(user).action_invoice_open()
+            self.assertEqual(invoice.state, "open")
+            self.assertTrue(invoice.move_id.line_ids.mapped(
+                "analytic_line_ids"))
 
     def test_no_client_or_no_price_is_refused(self):
         self.task_a.partner_id = False
