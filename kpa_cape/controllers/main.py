@@ -1,38 +1,43 @@
 # Copyright 2026 KPA-Cité
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from werkzeug.utils import redirect
-
 from odoo import http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
+from odoo.addons.kpa_cooperative.controllers.main import \
+    back_home_unless_readable
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 
 class CapePortal(CustomerPortal):
     """/my/cape: a member sees their own CAPE and downloads it."""
 
+    @staticmethod
+    def _my_capes_domain():
+        """My own CAPEs: staff may read others', this page is about mine
+        (and the record rules keep a member to their own anyway)."""
+        return [("kpa_is_cape", "=", True),
+                ("kpa_partner_id", "=", request.env.user.partner_id.id)]
+
     def _my_capes(self):
-        # Read as the member: the record rule keeps them to their own.
         return request.env["hr.contract"].search(
-            [("kpa_is_cape", "=", True)], order="date_start desc")
+            self._my_capes_domain(), order="date_start desc")
 
     def _prepare_portal_layout_values(self):
         values = super()._prepare_portal_layout_values()
         values["cape_count"] = request.env["hr.contract"].search_count(
-            [("kpa_is_cape", "=", True)]) \
+            self._my_capes_domain()) \
             if request.env["hr.contract"].check_access_rights(
                 "read", raise_exception=False) else 0
         return values
 
     @http.route(["/my/cape"], type="http", auth="user", website=True)
     def portal_my_cape(self, **_kw):
+        denied = back_home_unless_readable("hr.contract")
+        if denied:
+            return denied
         values = self._prepare_portal_layout_values()
-        try:
-            contracts = self._my_capes()
-        except AccessError:
-            # request.redirect needs the website module: not installed.
-            return redirect("/my", 303)
+        contracts = self._my_capes()
         values.update({
             "page_name": "cape",
             # Shown through sudo once the rule has let the member read them:
@@ -48,7 +53,8 @@ class CapePortal(CustomerPortal):
         try:
             contract.check_access_rights("read")
             contract.check_access_rule("read")
-            if not contract.exists() or not contract.kpa_is_cape:
+            if not contract.exists() or not contract.kpa_is_cape \
+                    or contract.kpa_partner_id != request.env.user.partner_id:
                 raise MissingError(contract_id)
         except (AccessError, MissingError):
             return request.not_found()

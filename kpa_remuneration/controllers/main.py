@@ -82,7 +82,7 @@ class RemunerationPortal(CustomerPortal):
         return {"gross": gross, "employer": employer, "cost": cost}
 
     @staticmethod
-    def _mine():
+    def _my_declarations_domain():
         """My own declarations: staff may read others', these pages are
         about mine."""
         return [("partner_id", "=", request.env.user.partner_id.id)]
@@ -123,7 +123,7 @@ class RemunerationPortal(CustomerPortal):
         values = super()._prepare_portal_layout_values()
         Declaration = request.env["kpa.remuneration.declaration"]
         values["declaration_count"] = Declaration.search_count(
-            self._mine()) \
+            self._my_declarations_domain()) \
             if Declaration.check_access_rights(
                 "read", raise_exception=False) else 0
         values["can_declare"] = bool(self._remuneration_memberships())
@@ -139,11 +139,12 @@ class RemunerationPortal(CustomerPortal):
         kpa = self._remuneration_kpa(kpa)
         Declaration = request.env["kpa.remuneration.declaration"]
         try:
-            count = Declaration.search_count(self._mine())
+            count = Declaration.search_count(self._my_declarations_domain())
             pager = portal_pager(url="/my/declarations", total=count,
                                  page=page, step=PAGE_SIZE)
             declarations = Declaration.search(
-                self._mine(), limit=PAGE_SIZE, offset=pager["offset"])
+                self._my_declarations_domain(), limit=PAGE_SIZE,
+                offset=pager["offset"])
         except AccessError:
             return request.redirect("/my")
         period = request.env["kpa.remuneration.period"]
@@ -178,7 +179,7 @@ class RemunerationPortal(CustomerPortal):
             return request.redirect("/my")
         weeks = self._open_weeks(kpa)
         mine = request.env["kpa.remuneration.declaration"].search(
-            self._mine() + [("period_id", "in", weeks.ids)])
+            self._my_declarations_domain() + [("period_id", "in", weeks.ids)])
         weeks = weeks - mine.mapped("period_id")
         values = self._prepare_portal_layout_values()
         values.update({"page_name": "declarations", "kpa": kpa,

@@ -124,3 +124,21 @@ def test_accountant_reads_every_kpas_money_and_changes_none(odoo_url):
             ("kpa.logbook.entry", "search", [[]])):
         with pytest.raises(RuntimeError):
             rpc_as(odoo_url, "claire", model, method, *args)
+
+
+@pytest.mark.parametrize("login", ["julie", "passant", "nadia", "thomas",
+                                   "claire", "olivier", "admin"])
+def test_my_cape_is_only_mine(odoo_url, people, login):
+    capes = rpc_admin(odoo_url, "hr.contract", "search", [
+        ("kpa_partner_id.name", "=", "Samir Haddad")])
+    assert capes
+    http = people[login]
+    page = http.get(odoo_url + "/my/cape", timeout=60)
+    assert page.status_code == 200
+    for cape in capes:
+        link = "/my/cape/%d/pdf" % cape
+        assert link not in page.text, (login, link)
+        pdf = http.get(odoo_url + link, timeout=60, allow_redirects=False)
+        assert pdf.status_code in (403, 404), (login, link)
+    assert "/my/cape/%d/pdf" % capes[0] in people["samir"].get(
+        odoo_url + "/my/cape", timeout=60).text
