@@ -28,6 +28,15 @@ MATRIX = {
                 "write": STAFF | {"accountant"},
                 "unlink": STAFF | {"accountant"}},
     "cape": {"read": STAFF | {"member_a"}, "write": STAFF, "unlink": STAFF},
+    # A term of member A's CAPE: only the CAE deletes one.
+    "term": {"read": STAFF | {"member_a"}, "write": STAFF,
+             "unlink": {"manager"}},
+    # Reference lists shared by the network: read by all, kept by the CAE
+    # (skills: by any coordinator too).
+    "benefit": {"read": set(ROLES), "write": {"manager"},
+                "unlink": {"manager"}},
+    "skill": {"read": set(ROLES), "write": STAFF | {"coord_b"},
+              "unlink": {"manager"}},
     "followup": {"read": STAFF, "write": STAFF, "unlink": STAFF},
     "decision": {"read": STAFF | {"member_a"}, "write": STAFF,
                  "unlink": STAFF},
@@ -35,7 +44,10 @@ MATRIX = {
              "unlink": STAFF},
     # A draft charter: members read only the versions in force.
     "charter": {"read": STAFF, "write": STAFF, "unlink": STAFF},
+    "article": {"read": STAFF, "write": STAFF, "unlink": STAFF},
     "role": {"read": STAFF | {"member_a"}, "write": STAFF, "unlink": STAFF},
+    "rotation": {"read": STAFF | {"member_a"}, "write": STAFF,
+                 "unlink": STAFF},
     "logbook": {"read": STAFF | {"member_a"},
                 "write": STAFF | {"member_a"}, "unlink": STAFF},
     "topic": {"read": STAFF | {"member_a"}, "write": STAFF,
@@ -119,9 +131,11 @@ class TestAccessMatrix(KpaInvoiceCase):
             "decision": decision,
             "vote": vote,
             "charter": env["kpa.charter"].create({
-                "name": "Charte Alpha", "kpa_id": kpa.id}),
+                "name": "Charte Alpha", "kpa_id": kpa.id,
+                "article_ids": [(0, 0, {"name": "Un", "body": "<p>1</p>"})]}),
             "role": env["kpa.role"].create({
-                "name": "Ménage", "kpa_id": kpa.id}),
+                "name": "Ménage", "kpa_id": kpa.id,
+                "referent_id": cls.partner_a.id}),
             "logbook": env["kpa.logbook.entry"].create({
                 "kpa_id": kpa.id, "author_id": cls.partner_a.id,
                 "body": "<p>Rangé l'atelier.</p>"}),
@@ -134,6 +148,15 @@ class TestAccessMatrix(KpaInvoiceCase):
                 "name": "Temps passé", "kpa_id": kpa.id}),
             "declaration": declaration,
         }
+        cls.records.update({
+            "term": cape.kpa_term_ids[:1],
+            "benefit": env.ref("kpa_cape.kpa_cape_benefit_rsa"),
+            "skill": env.ref("kpa_cooperative.kpa_skill_catering"),
+            "article": cls.records["charter"].article_ids,
+            "rotation": cls.records["role"].rotation_ids,
+        })
+        for key in ("term", "article", "rotation"):
+            assert cls.records[key], key
         cls._paid_bill(100.0)
         for key, model in (("treasury", "kpa.cashed.report"),
                            ("month", "kpa.remuneration.month.report")):
