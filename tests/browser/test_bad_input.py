@@ -22,6 +22,8 @@ POST_FORMS = {
     "/my/logbook": ["kpa_id", "body", "name"],
     "/my/topics": ["kpa_id", "name", "description"],
     "/my/charter/accept": ["charter_id"],
+    "/my/declarations/new": ["kpa", "period_id", "amount_net", "hours",
+                             "comment", "action"],
 }
 GET_ROUTES = [
     "/my", "/my/home", "/my/kpa", "/my/cape", "/my/cape/%(id)s/pdf",
@@ -30,6 +32,8 @@ GET_ROUTES = [
     "/my/logbook/page/%(id)s", "/my/topics",
     "/my/declarations", "/my/declarations/%(id)s",
     "/my/declarations/statement?month=%(text)s",
+    "/my/declarations?kpa=%(text)s&week=%(text)s",
+    "/my/declarations?kpa=%(id)s", "/my/declarations/new?kpa=%(text)s",
 ]
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -54,7 +58,8 @@ def snapshot(url):
     return {model: rpc_admin(url, model, "search_count", [])
             for model in ("kpa.decision.vote", "kpa.logbook.entry",
                           "kpa.governance.topic", "kpa.membership",
-                          "hr.contract", "kpa.cooperative")}
+                          "hr.contract", "kpa.cooperative",
+                          "kpa.remuneration.declaration")}
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +90,8 @@ def test_nasty_values_in_every_form(odoo_url, samir, other_kpa_decision):
     assert after["kpa.decision.vote"] == before["kpa.decision.vote"]
     assert after["kpa.membership"] == before["kpa.membership"]
     assert after["hr.contract"] == before["hr.contract"]
+    assert after["kpa.remuneration.declaration"] \
+        == before["kpa.remuneration.declaration"]
 
 
 def test_no_csrf_token_changes_nothing(odoo_url, samir):
