@@ -12,6 +12,7 @@ Prints a table and writes bench/results.md.
 import argparse
 import ast
 import datetime
+import hashlib
 import os
 import statistics
 import subprocess
@@ -21,6 +22,9 @@ from .cases import CASES
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RUNS = 7
+MODULES = ("kpa_cooperative", "kpa_cape", "kpa_remuneration",
+           "kpa_governance")
+SOURCE_SUFFIXES = (".py", ".xml", ".csv", ".po", ".js", ".less", ".png")
 DEFAULT_SIZES = ["3x10x52", "30x40x26"]
 HISTORY_WEEKS = 260
 
@@ -75,33 +79,60 @@ def measure(database):
     return results
 
 
+def fingerprint(*paths):
+    """A hash of the source files at or under ``paths`` (tests aside)."""
+    digest = hashlib.sha1()
+    for path in paths:
+        if os.path.isfile(os.path.join(ROOT, path)):
+            with open(os.path.join(ROOT, path), "rb") as handle:
+                digest.update(handle.read())
+        for base, dirs, files in sorted(os.walk(os.path.join(ROOT, path))):
+            dirs[:] = sorted(d for d in dirs if d not in ("tests",
+                                                          "__pycache__"))
+            for name in sorted(files):
+                if name.endswith(SOURCE_SUFFIXES):
+                    with open(os.path.join(base, name), "rb") as handle:
+                        digest.update(name.encode() + handle.read())
+    return digest.hexdigest()[:16]
+
+
 def ensure_database(size):
+    """The database of ``size``: kept while the data generators are
+    unchanged (the modules are upgraded in place when they changed),
+    rebuilt otherwise."""
     database = "kpa_bench_%s" % size.replace("x", "_")
     kpas, members, weeks = size.split("x")
     stamp = os.path.join(ROOT, ".local", database + ".fingerprint")
-    fingerprint = subprocess.check_output(
-        ["bash", "-c", "source scripts/lib.sh; modules_fingerprint; "
-         "sha1sum bench/fixtures.py"], cwd=ROOT).decode().strip()
+    modules = fingerprint(*MODULES)
+    data = fingerprint("data", "bench/fixtures.py")
     exists = subprocess.call(
         ["bash", "-c", "source scripts/lib.sh; db_exists %s" % database],
         cwd=ROOT) == 0
-    if exists and os.path.exists(stamp) \
-            and open(stamp).read().strip() == fingerprint:
+    built = open(stamp).read().split() if exists and os.path.exists(
+        stamp) else []
+    if built == [modules, data]:
         return database
-    print("building %s (%s KPAs x %s members x %s weeks)..." % (
-        database, kpas, members, weeks), flush=True)
-    subprocess.check_call(
-        ["bash", "-c", "source scripts/lib.sh; dropdb --if-exists %s; "
-         "create_db %s" % (database, database)], cwd=ROOT)
-    python = os.path.join(ROOT, ".venv", "bin", "python")
-    subprocess.check_call([python, "-m", "data.demo", database], cwd=ROOT)
-    subprocess.check_call([
-        python, "-m", "data.generate", database, "--kpas", kpas,
-        "--members", members, "--weeks", weeks], cwd=ROOT)
-    subprocess.check_call([python, "-m", "bench.fixtures", database,
-                           "--weeks", weeks], cwd=ROOT)
+    if len(built) == 2 and built[1] == data:
+        print("upgrading the modules in %s..." % database, flush=True)
+        subprocess.check_call([
+            os.path.join(ROOT, "bin", "odoo"), "-d", database,
+            "-u", ",".join(MODULES), "--stop-after-init",
+            "--log-level=warn"], cwd=ROOT)
+    else:
+        print("building %s (%s KPAs x %s members x %s weeks)..." % (
+            database, kpas, members, weeks), flush=True)
+        subprocess.check_call(
+            ["bash", "-c", "source scripts/lib.sh; dropdb --if-exists %s; "
+             "create_db %s" % (database, database)], cwd=ROOT)
+        python = os.path.join(ROOT, ".venv", "bin", "python")
+        subprocess.check_call([python, "-m", "data.demo", database], cwd=ROOT)
+        subprocess.check_call([
+            python, "-m", "data.generate", database, "--kpas", kpas,
+            "--members", members, "--weeks", weeks], cwd=ROOT)
+        subprocess.check_call([python, "-m", "bench.fixtures", database,
+                               "--weeks", weeks], cwd=ROOT)
     with open(stamp, "w") as handle:
-        handle.write(fingerprint)
+        handle.write("%s %s" % (modules, data))
     return database
 
 

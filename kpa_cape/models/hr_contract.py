@@ -646,8 +646,13 @@ class HrContract(models.Model):
                 "date_deadline": contract.date_end,
                 "user_id": user.id,
             })
-            contract.with_context(kpa_cape_internal=True).write(
-                {"kpa_reminder_level": threshold})
+            values = {"kpa_reminder_level": threshold}
+            # The last reminder puts it in the coordinators' "To renew"
+            # column (Odoo's own cron would wait until 7 days before).
+            if threshold == min(rules.REMINDER_DAYS) \
+                    and contract.state == "open":
+                values["state"] = "pending"
+            contract.with_context(kpa_cape_internal=True).write(values)
         # Months under CAPE grow each day for the running ones.
         running = self.search([("kpa_is_cape", "=", True),
                                ("state", "in", LIVE_STATES)])

@@ -75,16 +75,19 @@ class TestCapeReports(CapeCase):
         self.assertEqual(reminders().user_id, self.coordinator_a)
         self.assertEqual(reminders().date_deadline, cape.date_end)
         self.assertEqual(cape.kpa_reminder_level, 60)
-        # Twenty days later: the 30-day reminder, once.
+        self.assertEqual(cape.state, "open")
+        # Twenty days later: the 30-day reminder, once, and "To renew".
         cape.with_context(kpa_cape_internal=True).write({
             "date_end": fields.Date.to_string(
                 today + datetime.timedelta(days=30))})
         Contract._cron_kpa_cape_reminders()
         Contract._cron_kpa_cape_reminders()
         self.assertEqual(len(reminders()), 2)
+        self.assertEqual(cape.state, "pending")
         # A renewal starts the count again for the new term.
         cape.action_kpa_renew()
         self.assertEqual(cape.kpa_reminder_level, 0)
+        self.assertEqual(cape.state, "open")
         Contract._cron_kpa_cape_reminders()
         self.assertEqual(len(reminders()), 2)
 
