@@ -109,38 +109,48 @@ class KpaRemunerationPeriod(models.Model):
     # The pot
     # ------------------------------------------------------------------
     def _pot_figures(self):
-        """{period id: pot dict} for all of ``self`` in three grouped
-        queries, whatever the number of weeks, invoices or members."""
+        """{period id: pot dict} for all of ``self`` in four grouped
+        queries, whatever the number of weeks, invoices or members.
+
+        Money and pay come as running totals per KPA and day (SQL window
+        sums); each week then picks its total by bisection: linear in the
+        history, where joining every week to every payment before it was
+        quadratic (1.3 s for a list of weeks with five years behind)."""
         periods = self.filtered("id")
         if not periods:
             return {}
         cr = self.env.cr
         ids = tuple(periods.ids)
+        cr.execute("SELECT DISTINCT kpa_id FROM kpa_remuneration_period "
+                   "WHERE id IN %s", (ids,))
+        kpa_ids = tuple(row[0] for row in cr.fetchall())
         cr.execute("""
-            SELECT p.id,
-                   COALESCE(SUM(r.amount_cashed)
-                            FILTER (WHERE r.kind = 'revenue'), 0),
-                   COALESCE(SUM(r.amount_cashed)
-                            FILTER (WHERE r.kind = 'expense'), 0)
-              FROM kpa_remuneration_period p
-              LEFT JOIN kpa_cashed_report r
-                ON r.kpa_id = p.kpa_id AND r.date <= p.date_end
-             WHERE p.id IN %s
-             GROUP BY p.id
-        """, (ids,))
-        money = {row[0]: row[1:] for row in cr.fetchall()}
+            SELECT kpa_id, date,
+                   SUM(COALESCE(SUM(amount_cashed)
+                                FILTER (WHERE kind = 'revenue'), 0))
+                       OVER running,
+                   SUM(COALESCE(SUM(amount_cashed)
+                                FILTER (WHERE kind = 'expense'), 0))
+                       OVER running
+              FROM kpa_cashed_report
+             WHERE kpa_id IN %s
+             GROUP BY kpa_id, date
+            WINDOW running AS (PARTITION BY kpa_id ORDER BY date)
+             ORDER BY kpa_id, date
+        """, (kpa_ids,))
+        money = pot.running_totals(cr.fetchall())
         cr.execute("""
-            SELECT p.id, COALESCE(SUM(d.amount_cost), 0)
-              FROM kpa_remuneration_period p
-              JOIN kpa_remuneration_period q
-                ON q.kpa_id = p.kpa_id AND q.date_start < p.date_start
-               AND q.state = 'validated'
+            SELECT q.kpa_id, q.date_start,
+                   SUM(COALESCE(SUM(d.amount_cost), 0)) OVER (
+                       PARTITION BY q.kpa_id ORDER BY q.date_start)
+              FROM kpa_remuneration_period q
               JOIN kpa_remuneration_declaration d
                 ON d.period_id = q.id AND d.state = 'validated'
-             WHERE p.id IN %s
-             GROUP BY p.id
-        """, (ids,))
-        distributed = dict(cr.fetchall())
+             WHERE q.kpa_id IN %s AND q.state = 'validated'
+             GROUP BY q.kpa_id, q.date_start
+             ORDER BY q.kpa_id, q.date_start
+        """, (kpa_ids,))
+        paid = pot.running_totals(cr.fetchall())
         cr.execute("""
             SELECT period_id, COALESCE(SUM(amount_cost), 0), COUNT(*)
               FROM kpa_remuneration_declaration
@@ -151,10 +161,12 @@ class KpaRemunerationPeriod(models.Model):
         result = {}
         for period in periods.sudo():
             kpa = period.kpa_id
-            cashed, expenses = money.get(period.id, (0, 0))
+            cashed, expenses = pot.total_up_to(
+                money, kpa.id, period.date_end) or (0, 0)
+            distributed, = pot.total_up_to(
+                paid, kpa.id, period.date_start, strictly_before=True) or (0,)
             figures = pot.pot(cashed, kpa.contribution_rate,
-                              kpa.reserve_rate, expenses,
-                              distributed.get(period.id, 0))
+                              kpa.reserve_rate, expenses, distributed)
             cost, count = declared.get(period.id, (0, 0))
             figures["declared"] = pot.cents(cost)
             figures["count"] = count

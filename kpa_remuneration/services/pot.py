@@ -5,6 +5,7 @@
 Amounts are Decimal, rounded half up to the cent at each figure a person
 sees, so what the screen shows is what the books get.
 """
+import bisect
 import datetime
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -79,6 +80,30 @@ def pot(cashed, contribution_rate, reserve_rate, expenses, distributed):
         "distributed": distributed,
         "available": share - expenses - distributed,
     }
+
+
+def running_totals(rows):
+    """{key: (days, totals...)} from rows (key, day, total, ...) sorted by
+    key then day, whose totals already run (a SQL window sum)."""
+    result = {}
+    for key, day, *totals in rows:
+        entry = result.setdefault(key, ([], [[] for _total in totals]))
+        entry[0].append(day)
+        for column, total in zip(entry[1], totals):
+            column.append(total)
+    return result
+
+
+def total_up_to(running, key, day, strictly_before=False):
+    """The running totals of ``key`` on ``day`` (or on the day before it
+    when ``strictly_before``): a zero for each when nothing came before.
+    Days are compared as they come (ISO strings or dates)."""
+    days, columns = running.get(key, ([], []))
+    if not days:
+        return None
+    find = bisect.bisect_left if strictly_before else bisect.bisect_right
+    index = find(days, day) - 1
+    return [column[index] if index >= 0 else 0 for column in columns]
 
 
 def week_bounds(day):

@@ -104,3 +104,25 @@ class TestParseAmount(unittest.TestCase):
         self.assertEqual(pot.parse_hours(""), (D("0.00"), None))
         self.assertEqual(pot.parse_hours("7,5"), (D("7.50"), None))
         self.assertEqual(pot.parse_hours("200"), (None, pot.AMOUNT_TOO_BIG))
+
+
+class TestRunningTotals(unittest.TestCase):
+    """The pot of every week from one list of running totals per KPA."""
+
+    ROWS = [(1, "2026-03-02", 100, 0), (1, "2026-03-09", 250, 40),
+            (2, "2026-03-02", 7, 1)]
+
+    def test_on_the_day_and_after(self):
+        running = pot.running_totals(self.ROWS)
+        self.assertEqual(pot.total_up_to(running, 1, "2026-03-09"),
+                         [250, 40])
+        self.assertEqual(pot.total_up_to(running, 1, "2026-03-15"),
+                         [250, 40])
+        self.assertEqual(pot.total_up_to(running, 2, "2027-01-01"), [7, 1])
+
+    def test_strictly_before_and_before_anything(self):
+        running = pot.running_totals(self.ROWS)
+        self.assertEqual(pot.total_up_to(
+            running, 1, "2026-03-09", strictly_before=True), [100, 0])
+        self.assertEqual(pot.total_up_to(running, 1, "2026-03-01"), [0, 0])
+        self.assertIsNone(pot.total_up_to(running, 3, "2026-03-01"))
