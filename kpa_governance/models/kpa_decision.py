@@ -1,7 +1,8 @@
 # Copyright 2026 KPA-Cité
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import html_escape
 
 from ..services import tally as tally_rules
 
@@ -238,7 +239,56 @@ class KpaDecision(models.Model):
                 decision._check_amendment()
         self.write({"state": "open",
                     "date_open": fields.Date.context_today(self)})
+        self._kpa_announce_vote()
         return True
+
+    def _kpa_announce_vote(self):
+        """Tell every member who may vote, by email and in their portal, in
+        few words, with a button to the vote. Queued, not sent during the
+        click: the mail queue sends it."""
+        for decision in self:
+            voters = decision.sudo().voter_ids
+            if not voters:
+                continue
+            body = _("<p>A vote is open in %s: <strong>%s</strong>.</p>") % (
+                html_escape(decision.kpa_id.sudo().name),
+                html_escape(decision.name))
+            if decision.date_deadline:
+                body += _("<p>You can vote until %s.</p>") % fields.Date \
+                    .from_string(decision.date_deadline).strftime("%d/%m/%Y")
+            decision.with_context(mail_notify_force_send=False).message_post(
+                body=body, subject=_("Vote open: %s") % decision.name,
+                partner_ids=voters.ids, subtype="mail.mt_comment")
+
+    @api.multi
+    def get_access_action(self, access_uid=None):
+        """Members (portal users) land on the vote page, not the back
+        office, from the button of the email."""
+        self.ensure_one()
+        user = self.env["res.users"].sudo().browse(access_uid) \
+            if access_uid else self.env.user
+        if user.share and self._kpa_readable_by(user):
+            return {"type": "ir.actions.act_url",
+                    "url": "/my/decisions/%d" % self.id,
+                    "target": "self", "res_id": self.id}
+        return super().get_access_action(access_uid)
+
+    def _kpa_readable_by(self, user):
+        try:
+            self.sudo(user).check_access_rule("read")
+        except AccessError:
+            return False
+        return True
+
+    @api.multi
+    def _notification_recipients(self, message, groups):
+        """The members get the button to the vote too (Odoo gives it to
+        back-office users only)."""
+        groups = super()._notification_recipients(message, groups)
+        for group_name, _group_method, group_data in groups:
+            if group_name == "portal":
+                group_data["has_button_access"] = True
+        return groups
 
     def _check_amendment(self):
         self.ensure_one()

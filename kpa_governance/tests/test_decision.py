@@ -147,3 +147,25 @@ class TestDecision(GovernanceCase):
         found = self.env["kpa.decision"].search(
             [("id", "in", (closed | opened).ids)])
         self.assertEqual(found[0], opened)
+
+    def test_opening_tells_every_voter_with_a_button_to_the_vote(self):
+        decision = self.make_decision(
+            name="Ouvrir <le> samedi", date_deadline="2026-12-24")
+        message = decision.message_ids.filtered(
+            lambda m: m.partner_ids and m.subject)
+        self.assertEqual(len(message), 1)
+        self.assertEqual(message.partner_ids, decision.voter_ids)
+        self.assertNotIn(self.alumnus_a, message.partner_ids)
+        self.assertIn("Ouvrir &lt;le&gt; samedi", message.body)
+        self.assertIn("24/12/2026", message.body)
+        # Queued for the mail queue, not sent during the click.
+        mails = self.env["mail.mail"].search(
+            [("mail_message_id", "=", message.id)])
+        self.assertTrue(mails)
+        self.assertEqual(set(mails.mapped("state")), {"outgoing"})
+        # The member's button leads to the vote page of the portal.
+        action = decision.get_access_action(self.member_user_a.id)
+        self.assertEqual(action["url"], "/my/decisions/%d" % decision.id)
+        outsider = decision.get_access_action(self.member_user_b.id)
+        self.assertNotEqual(outsider.get("url"),
+                            "/my/decisions/%d" % decision.id)

@@ -142,3 +142,15 @@ def test_my_cape_is_only_mine(odoo_url, people, login):
         assert pdf.status_code in (403, 404), (login, link)
     assert "/my/cape/%d/pdf" % capes[0] in people["samir"].get(
         odoo_url + "/my/cape", timeout=60).text
+
+
+def test_the_email_button_leads_a_member_to_the_vote(odoo_url, people, values):
+    """The button of the "vote open" email goes through /mail/view: a
+    member lands on the vote page, a member of another KPA does not."""
+    path = "/mail/view?model=kpa.decision&res_id=%(decision)s" % values
+    page = people["samir"].get(odoo_url + path, timeout=60)
+    assert page.url.endswith("/my/decisions/%(decision)s" % values)
+    assert "Acheter une deuxième machine à coudre" in page.text
+    other = people["julie"].get(odoo_url + path, timeout=60)
+    assert other.status_code < 500
+    assert "Acheter une deuxième machine à coudre" not in other.text
