@@ -4,7 +4,9 @@ an open decision, a blocked one, roles, logbook entries, a meeting with its
 minutes, and the network-wide KPA-Cité charter."""
 import datetime
 
-from .odoo_env import ensure, demo_today
+import pytz
+
+from .odoo_env import DEMO_TZ, demo_today, ensure
 
 NETWORK_ARTICLES = [
     ("Horizontalité", "<p>Pas de chef : chacun peut proposer, chacun "
@@ -152,17 +154,25 @@ def load_decisions(env, ctx):
         ("fatou_ndiaye", "agree", "Oui si elle est révisée.")])
 
 
-def load_meeting(env, ctx):
-    kpa = ctx["kpas"]["kpa_la_cape"]
-    when = datetime.datetime.combine(
-        demo_today() - datetime.timedelta(days=2),
-        datetime.time(16, 0))
-    meeting = ensure(env, "meeting_la_cape", "kpa.governance.meeting", {
+def _la_cape_meeting(env, ctx, xmlid, days, hour, values):
+    """A point gouvernance of La Cape ``days`` from today at ``hour`` in
+    Paris (Odoo stores UTC), in its first place and online."""
+    paris = pytz.timezone(DEMO_TZ)
+    when = paris.localize(datetime.datetime.combine(
+        demo_today() + datetime.timedelta(days=days),
+        datetime.time(hour, 0))).astimezone(pytz.utc)
+    return ensure(env, xmlid, "kpa.governance.meeting", dict(values, **{
         "name": "Point gouvernance de La Cape",
-        "kpa_id": kpa.id,
+        "kpa_id": ctx["kpas"]["kpa_la_cape"].id,
         "date": when.strftime("%Y-%m-%d %H:%M:%S"),
         "place_id": env.ref("kpa_demo.kpa_la_cape_place_0").id,
         "remote_url": "https://visio.example.org/la-cape",
+    }))
+
+
+def load_meeting(env, ctx):
+    kpa = ctx["kpas"]["kpa_la_cape"]
+    meeting = _la_cape_meeting(env, ctx, "meeting_la_cape", -2, 17, {
         "facilitator_id": _partner(env, "ines_moreau").id,
         "attendee_ids": [(6, 0, [_partner(env, key).id for key in (
             "samir_haddad", "ines_moreau", "fatou_ndiaye", "kevin_dubois")])],
@@ -195,6 +205,15 @@ def load_meeting(env, ctx):
 def close_meeting(env, ctx):
     if ctx["meeting"].state == "planned":
         ctx["meeting"].action_close()
+
+
+def load_next_meeting(env, ctx):
+    """The next point gouvernance, in twelve days at 18:00 in Paris (Odoo
+    stores UTC), with the open topic on its agenda."""
+    meeting = _la_cape_meeting(env, ctx, "meeting_la_cape_next", 12, 18, {})
+    plants = ctx["topics"]["plants"]
+    if plants.state == "open":
+        plants.action_schedule(meeting)
 
 
 def load_roles(env, ctx):
@@ -239,6 +258,7 @@ STEPS = [
     ("governance meeting", load_meeting),
     ("governance decisions", load_decisions),
     ("governance meeting closed", close_meeting),
+    ("governance next meeting", load_next_meeting),
     ("governance roles", load_roles),
     ("governance logbook", load_logbook),
 ]

@@ -8,7 +8,9 @@ to their own KPA. Someone else's or another KPA's id answers 404.
 """
 from werkzeug.utils import redirect as werkzeug_redirect
 
-from odoo import http
+import datetime
+
+from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, \
     ValidationError
 from odoo.http import request
@@ -314,3 +316,33 @@ class GovernancePortal(CustomerPortal):
         except (UserError, ValidationError) as error:
             return error.name
         return None
+
+    # -- meetings and roles ---------------------------------------------
+    @http.route(["/my/meetings"], type="http", auth="user")
+    def portal_my_meetings(self, **_kw):
+        """When and where the group meets next, what is on the agenda, the
+        last meetings held, and who takes care of what."""
+        denied = back_home_unless_readable("kpa.governance.meeting",
+                                           "kpa.role")
+        if denied:
+            return denied
+        Meeting = request.env["kpa.governance.meeting"]
+        # A meeting that started less than a day ago is still "next".
+        since = fields.Datetime.to_string(
+            datetime.datetime.now() - datetime.timedelta(days=1))
+        upcoming = Meeting.search([("state", "=", "planned"),
+                                   ("date", ">=", since)],
+                                  order="date asc", limit=PAGE_SIZE)
+        held = Meeting.search([("state", "=", "done")], order="date desc",
+                              limit=5)
+        roles = request.env["kpa.role"].search([], limit=100)
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "page_name": "meetings",
+            # Read through sudo once the rules have chosen them: places and
+            # people's names are not the member's to browse.
+            "upcoming": upcoming.sudo(),
+            "held": held.sudo(),
+            "roles": roles.sudo(),
+        })
+        return request.render("kpa_governance.portal_my_meetings", values)

@@ -29,7 +29,7 @@ GET_ROUTES = [
     "/my", "/my/home", "/my/kpa", "/my/cape", "/my/cape/%(id)s/pdf",
     "/my/decisions", "/my/decisions/%(id)s", "/my/decisions/page/%(id)s",
     "/my/charter", "/my/charter/%(id)s", "/my/logbook",
-    "/my/logbook/page/%(id)s", "/my/topics",
+    "/my/logbook/page/%(id)s", "/my/topics", "/my/meetings",
     "/my/declarations", "/my/declarations/%(id)s",
     "/my/declarations/statement?month=%(text)s",
     "/my/declarations?kpa=%(text)s&week=%(text)s",

@@ -94,3 +94,21 @@ def test_member_writes_the_logbook_and_raises_a_topic(phone, odoo_url):
     with phone.expect_navigation():
         phone.click(".o_kpa_topic_form button[type=submit]")
     assert "Horaires d'été" in phone.inner_text(".list-group")
+
+
+def test_member_sees_the_next_meeting_and_who_does_what(phone, odoo_url):
+    login(phone, odoo_url, "samir")
+    phone.goto(odoo_url + "/my/home")
+    with phone.expect_navigation():
+        phone.click("a[href='/my/meetings']")
+    meeting = phone.inner_text(".o_kpa_meeting")
+    assert "Point gouvernance de La Cape" in meeting
+    assert "Des plantes dans la grande salle" in meeting
+    assert "18:00" in meeting  # Paris time
+    assert phone.locator(".o_kpa_meeting a[href^='https://visio']").count()
+    roles = phone.inner_text(".o_kpa_roles")
+    assert "Ménage" in roles and "Kevin Dubois" in roles
+    page = phone.content()
+    assert "Les cinq critères de rémunération" in page  # held, decided
+    phone.screenshot(path=os.path.join(SHOTS, "portal-meetings.png"),
+                     full_page=True)

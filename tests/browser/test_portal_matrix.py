@@ -9,12 +9,13 @@ from test_bad_input import portal_session
 
 LA_CAPE = ["Acheter une deuxième machine à coudre", "Charte de La Cape",
            "Samir Haddad", "Inès Moreau", "Livraison de paniers",
-           "Fablab de l'Épeule"]
+           "Fablab de l'Épeule", "Des plantes dans la grande salle",
+           "Kevin Dubois"]
 MOULINS = ["Julie Lambert", "Cuisine partagée des Moulins",
            "Buffet de quartier"]
 ROUTES = ["/my/home", "/my/kpa", "/my/cape", "/my/decisions",
           "/my/decisions/%(decision)s", "/my/charter", "/my/logbook",
-          "/my/topics", "/my/declarations",
+          "/my/topics", "/my/meetings", "/my/declarations",
           "/my/declarations/statement?month=%(month)s"]
 
 
