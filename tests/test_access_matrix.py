@@ -18,10 +18,10 @@ STAFF = {"manager", "coord_a"}
 MATRIX = {
     "kpa": {"read": STAFF | {"accountant", "member_a"},
             "write": STAFF, "unlink": {"manager"}},
-    "place": {"read": STAFF | {"member_a"}, "write": STAFF,
+    "place": {"read": STAFF | {"accountant", "member_a"}, "write": STAFF,
               "unlink": STAFF},
-    "membership": {"read": STAFF | {"member_a"}, "write": STAFF,
-                   "unlink": {"manager"}},
+    "membership": {"read": STAFF | {"accountant", "member_a"},
+                   "write": STAFF, "unlink": {"manager"}},
     "prestation": {"read": STAFF | {"member_a"}, "write": STAFF,
                    "unlink": STAFF},
     "invoice": {"read": STAFF | {"accountant"},

@@ -28,13 +28,21 @@ class KpaPortal(CustomerPortal):
     """The member's view of their KPA: its face and their prestations.
 
     Record rules do the access work: a member reads only the KPAs they
-    belong to and the prestations they signed up for.
+    belong to and the prestations they signed up for. Staff who may read
+    every KPA still see here only the ones they belong to or coordinate:
+    the back office is where the CAE looks at them all.
     """
+
+    @staticmethod
+    def _my_kpas_domain():
+        user = request.env.user
+        return ["|", ("membership_ids.partner_id", "=", user.partner_id.id),
+                ("coordinator_ids", "in", user.id)]
 
     def _prepare_portal_layout_values(self):
         values = super()._prepare_portal_layout_values()
         values["kpa_count"] = request.env["kpa.cooperative"].search_count(
-            []) if can_read(*KPA_PAGE_MODELS) else 0
+            self._my_kpas_domain()) if can_read(*KPA_PAGE_MODELS) else 0
         return values
 
     @http.route(["/my/kpa"], type="http", auth="user", website=True)
@@ -43,7 +51,7 @@ class KpaPortal(CustomerPortal):
         if denied:
             return denied
         values = self._prepare_portal_layout_values()
-        kpas = request.env["kpa.cooperative"].search([])
+        kpas = request.env["kpa.cooperative"].search(self._my_kpas_domain())
         today = fields.Date.context_today(request.env.user)
         tasks = request.env["project.task"].search(
             [("kpa_referent_ids", "in", request.env.user.partner_id.ids)],

@@ -47,3 +47,24 @@ def test_member_portal_home_on_a_phone(phone, odoo_url):
     phone.goto(odoo_url + "/my/home")
     phone.screenshot(path=os.path.join(SHOTS, "portal-home.png"), full_page=True)
     assert phone.locator("text=Samir Haddad").count()
+
+
+def test_accountant_opens_every_kpa_and_the_pay_of_the_weeks(desktop,
+                                                             odoo_url):
+    """The accountant has no KPA role: every KPA, read-only, and the
+    remuneration weeks of all of them, without an error dialog."""
+    login(desktop, odoo_url, "claire")
+    desktop.click("nav a:has-text('KPA-Cité')")
+    desktop.wait_for_selector(".o_kanban_record .o_kanban_record_title")
+    names = desktop.locator(
+        ".o_kanban_record .o_kanban_record_title").all_inner_texts()
+    assert sorted(name.strip() for name in names) == [
+        "Illicoop", "La Cape", "Moulins Coop"]
+    desktop.click(".o_kanban_record:has-text('La Cape')")
+    desktop.wait_for_selector(".o_form_view")
+    assert not desktop.locator(".o_form_button_edit").count()
+    desktop.click(".o_sub_menu a:has-text('Semaines')")
+    desktop.wait_for_selector(".o_list_view .o_data_row")
+    assert desktop.locator(".o_list_view .o_data_row").count() >= 3
+    assert not desktop.locator(".o_dialog_error, .modal-dialog .o_error_detail"
+                               ).count()
