@@ -145,6 +145,8 @@ def load_users(env):
     for login, name, _role in DEMO_USERS:
         if login not in groups:
             continue
+        wanted = [(6, 0, [env.ref("base.group_user").id] + [
+            env.ref(group).id for group in groups[login]])]
         users[login] = ensure(env, "user_%s" % login, "res.users", {
             "name": name,
             "login": login,
@@ -152,9 +154,11 @@ def load_users(env):
             "email": "%s@opteos.example" % login,
             "lang": "fr_FR",
             "tz": "Europe/Paris",
-            "groups_id": [(6, 0, [env.ref("base.group_user").id] + [
-                env.ref(group).id for group in groups[login]])],
+            "groups_id": wanted,
         })
+        # The demo logins keep the role the README gives them, also in a
+        # demo database made by an earlier version.
+        users[login].write({"groups_id": wanted})
     return users
 
 
