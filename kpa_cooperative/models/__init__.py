@@ -9,3 +9,4 @@ from . import project_task_type
 from . import project_task
 from . import account_invoice
 from . import account_invoice_line
+from . import kpa_portal_mixin

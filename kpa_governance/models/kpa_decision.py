@@ -33,7 +33,7 @@ class KpaDecision(models.Model):
 
     _name = "kpa.decision"
     _description = "KPA decision"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["kpa.portal.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "state_sequence, date_deadline, id desc"
 
     name = fields.Char(string="Title", required=True,
@@ -260,35 +260,13 @@ class KpaDecision(models.Model):
                 body=body, subject=_("Vote open: %s") % decision.name,
                 partner_ids=voters.ids, subtype="mail.mt_comment")
 
-    @api.multi
-    def get_access_action(self, access_uid=None):
-        """Members (portal users) land on the vote page, not the back
-        office, from the button of the email."""
-        self.ensure_one()
-        user = self.env["res.users"].sudo().browse(access_uid) \
-            if access_uid else self.env.user
-        if user.share and self._kpa_readable_by(user):
-            return {"type": "ir.actions.act_url",
-                    "url": "/my/decisions/%d" % self.id,
-                    "target": "self", "res_id": self.id}
-        return super().get_access_action(access_uid)
-
-    def _kpa_readable_by(self, user):
+    def _kpa_portal_url(self, user):
+        """A member who may read the decision votes on its portal page."""
         try:
             self.sudo(user).check_access_rule("read")
         except AccessError:
             return False
-        return True
-
-    @api.multi
-    def _notification_recipients(self, message, groups):
-        """The members get the button to the vote too (Odoo gives it to
-        back-office users only)."""
-        groups = super()._notification_recipients(message, groups)
-        for group_name, _group_method, group_data in groups:
-            if group_name == "portal":
-                group_data["has_button_access"] = True
-        return groups
+        return "/my/decisions/%d" % self.id
 
     def _check_amendment(self):
         self.ensure_one()

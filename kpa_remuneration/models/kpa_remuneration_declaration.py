@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import html_escape
 
 from ..services import pot
 from .kpa_remuneration_period import _fmt_date, fmt_money
@@ -16,7 +17,7 @@ class KpaRemunerationDeclaration(models.Model):
 
     _name = "kpa.remuneration.declaration"
     _description = "Remuneration declaration"
-    _inherit = ["mail.thread"]
+    _inherit = ["kpa.portal.mixin", "mail.thread"]
     _order = "date_start desc, kpa_id, partner_id"
     _rec_name = "partner_id"
 
@@ -268,8 +269,25 @@ class KpaRemunerationDeclaration(models.Model):
         self._kpa_check_coordinator()
         self._kpa_check_not_validated()
         self.sudo().mapped("period_id")._kpa_lock()
-        return self.with_context(kpa_remuneration_internal=True).write(
+        result = self.with_context(kpa_remuneration_internal=True).write(
             {"state": "refused"})
+        for declaration in self:
+            declaration.with_context(
+                mail_notify_force_send=False).message_post(
+                body=_("<p>Your declaration for the %s was not accepted. "
+                       "Change it and send it again, or talk with your "
+                       "group.</p>") % html_escape(
+                    declaration.sudo().period_id.name),
+                subject=_("Declaration to change: %s")
+                % declaration.sudo().period_id.name,
+                partner_ids=declaration.partner_id.ids,
+                subtype="mail.mt_comment")
+        return result
+
+    def _kpa_portal_url(self, user):
+        """The member lands on their declaration's page."""
+        return user.partner_id == self.sudo().partner_id \
+            and "/my/declarations/%d" % self.id
 
     @api.multi
     def action_draft(self):

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import html_escape
 
 from ..services import pot
 
@@ -25,7 +26,7 @@ class KpaRemunerationPeriod(models.Model):
 
     _name = "kpa.remuneration.period"
     _description = "Remuneration week"
-    _inherit = ["mail.thread"]
+    _inherit = ["kpa.portal.mixin", "mail.thread"]
     _order = "date_start desc, kpa_id"
 
     # Not stored: each reader sees it in their own language.
@@ -346,6 +347,25 @@ class KpaRemunerationPeriod(models.Model):
                                    "cost %s.") % (
             self.env.user.name, len(declarations),
             fmt_money(sum(declarations.mapped("amount_cost")))))
+        period._kpa_tell_declarants(declarations)
+
+    def _kpa_tell_declarants(self, declarations):
+        """One message to the members paid this week (their amounts are
+        on their page, not in the email), queued for the mail queue."""
+        partners = declarations.mapped("partner_id")
+        if partners:
+            self.with_context(mail_notify_force_send=False).message_post(
+                body=_("<p>The %s of %s is validated: your pay is "
+                       "counted. Your page shows the amounts.</p>") % (
+                    html_escape(self.name), html_escape(self.kpa_id.name)),
+                subject=_("Pay validated: %s") % self.name,
+                partner_ids=partners.ids, subtype="mail.mt_comment")
+
+    def _kpa_portal_url(self, user):  # pylint: disable=unused-argument
+        """Members land on their pay page, on this week (the rules keep
+        them to their own KPA's weeks)."""
+        return "/my/declarations?kpa=%d&week=%s" % (
+            self.kpa_id.id, self.date_start)
 
     def _kpa_move_lines(self, declarations):
         company = self.company_id

@@ -95,5 +95,13 @@ class TestRemunerationDeclaration(RemunerationCase):
         declaration = self.declare(self.partner_a, 10)
         declaration.sudo(self.coordinator_a).action_refuse()
         self.assertEqual(declaration.state, "refused")
+        told = declaration.message_ids.filtered("partner_ids")
+        self.assertEqual(told.partner_ids, self.partner_a)
+        self.assertEqual(declaration.get_access_action(
+            self.member_user_a.id)["url"],
+            "/my/declarations/%d" % declaration.id)
+        self.assertNotEqual(declaration.get_access_action(
+            self.member_user_a2.id).get("url"),
+            "/my/declarations/%d" % declaration.id)
         declaration.action_draft()
         self.assertEqual(declaration.state, "draft")

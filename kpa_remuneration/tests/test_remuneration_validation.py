@@ -138,3 +138,21 @@ class TestRemunerationValidation(RemunerationCase):
         self.assertEqual(accounts["kpa_net_account_id"].code[:3], "421")
         self.assertEqual(accounts["kpa_contribution_account_id"].code[:3],
                          "431")
+
+    def test_validation_tells_the_members_paid_with_a_button_to_their_page(
+            self):
+        declarations = self._two_declarations()
+        self.week_a.sudo(self.coordinator_a).action_validate()
+        message = self.week_a.message_ids.filtered("partner_ids")
+        self.assertEqual(len(message), 1)
+        self.assertEqual(message.partner_ids, declarations.mapped(
+            "partner_id"))
+        self.assertNotIn("390", message.body)  # amounts stay on the page
+        self.assertEqual(set(self.env["mail.mail"].search([
+            ("mail_message_id", "=", message.id)]).mapped("state")),
+            {"outgoing"})
+        action = self.week_a.get_access_action(self.member_user_a.id)
+        self.assertEqual(action["url"], "/my/declarations?kpa=%d&week=%s" % (
+            self.kpa_a.id, self.week_a.date_start))
+        self.assertNotEqual(self.week_a.get_access_action(
+            self.coordinator_a.id).get("type"), "ir.actions.act_url")
