@@ -246,22 +246,26 @@ class GovernancePortal(CustomerPortal):
         return request.render("kpa_governance.portal_my_logbook", values)
 
     def _write_logbook(self, kpas, post):
-        kpa = self._pick_kpa(post.get("kpa_id"), kpas)
         text = (post.get("body") or "").strip()
+        title = (post.get("name") or "").strip()[:TITLE_MAX]
+        values = {"name": title or False, "body": plaintext2html(text)}
+        return self._create_in_kpa("kpa.logbook.entry", kpas, post, text,
+                                   TEXT_MAX, values)
+
+    def _create_in_kpa(self, model, kpas, post, text, text_max, values):
+        """Create a ``model`` record from a member's form in the KPA they
+        chose, ``text`` being the part they must write; an error code for
+        the form, or None."""
+        kpa = self._pick_kpa(post.get("kpa_id"), kpas)
         if not kpa:
             return "kpa"
         if not text:
             return "empty"
-        if len(text) > TEXT_MAX:
+        if len(text) > text_max:
             return "too_long"
         try:
             with request.env.cr.savepoint():
-                request.env["kpa.logbook.entry"].create({
-                    "kpa_id": kpa.id,
-                    "name": (post.get("name") or "").strip()[:TITLE_MAX]
-                    or False,
-                    "body": plaintext2html(text),
-                })
+                request.env[model].create(dict(values, kpa_id=kpa.id))
         except AccessError:
             return "kpa"
         except (UserError, ValidationError) as error:
@@ -295,27 +299,11 @@ class GovernancePortal(CustomerPortal):
         return request.render("kpa_governance.portal_my_topics", values)
 
     def _raise_topic(self, kpas, post):
-        kpa = self._pick_kpa(post.get("kpa_id"), kpas)
         name = (post.get("name") or "").strip()
-        if not kpa:
-            return "kpa"
-        if not name:
-            return "empty"
-        if len(name) > TITLE_MAX:
-            return "too_long"
-        try:
-            with request.env.cr.savepoint():
-                request.env["kpa.governance.topic"].create({
-                    "kpa_id": kpa.id,
-                    "name": name,
-                    "description": (post.get("description")
-                                    or "").strip()[:TEXT_MAX] or False,
-                })
-        except AccessError:
-            return "kpa"
-        except (UserError, ValidationError) as error:
-            return error.name
-        return None
+        description = (post.get("description") or "").strip()[:TEXT_MAX]
+        values = {"name": name, "description": description or False}
+        return self._create_in_kpa("kpa.governance.topic", kpas, post, name,
+                                   TITLE_MAX, values)
 
     # -- meetings and roles ---------------------------------------------
     @http.route(["/my/meetings"], type="http", auth="user")

@@ -8,6 +8,8 @@ from odoo.exceptions import AccessError, MissingError, UserError, \
     ValidationError
 from odoo.http import request
 
+from odoo.addons.kpa_cooperative.controllers.main import \
+    back_home_unless_readable
 from odoo.addons.portal.controllers.portal import CustomerPortal, \
     pager as portal_pager
 
@@ -23,17 +25,18 @@ class RemunerationPortal(CustomerPortal):
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
-    def _remuneration_memberships(self):
+    def _remuneration_kpas(self):
         """The KPAs I am a current member of (as superuser once filtered
         on my own partner: membership rows are not secret to me)."""
         partner = request.env.user.partner_id
         return request.env["kpa.membership"].sudo().search([
-            ("partner_id", "=", partner.id), ("state", "!=", "alumni")])
+            ("partner_id", "=", partner.id), ("state", "!=", "alumni"),
+        ]).mapped("kpa_id")
 
-    def _remuneration_kpa(self, kpa_id=None):
+    @staticmethod
+    def _remuneration_kpa(kpas, kpa_id=None):
         """The KPA chosen among mine (``kpa_id``, from the page's switch),
         else my first one; someone else's id counts as no choice."""
-        kpas = self._remuneration_memberships().mapped("kpa_id")
         chosen = kpas.filtered(lambda k: k.id == _safe_int(kpa_id))
         return chosen or kpas[:1]
 
@@ -126,7 +129,9 @@ class RemunerationPortal(CustomerPortal):
             self._my_declarations_domain()) \
             if Declaration.check_access_rights(
                 "read", raise_exception=False) else 0
-        values["can_declare"] = bool(self._remuneration_memberships())
+        # Found once per page: the pages below read it from here.
+        values["remuneration_kpas"] = self._remuneration_kpas()
+        values["can_declare"] = bool(values["remuneration_kpas"])
         return values
 
     # ------------------------------------------------------------------
@@ -135,18 +140,19 @@ class RemunerationPortal(CustomerPortal):
     @http.route(["/my/declarations", "/my/declarations/page/<int:page>"],
                 type="http", auth="user", website=True)
     def portal_my_declarations(self, page=1, week=None, kpa=None, **_kw):
+        denied = back_home_unless_readable("kpa.remuneration.declaration")
+        if denied:
+            return denied
         values = self._prepare_portal_layout_values()
-        kpa = self._remuneration_kpa(kpa)
+        kpas = values["remuneration_kpas"]
+        kpa = self._remuneration_kpa(kpas, kpa)
         Declaration = request.env["kpa.remuneration.declaration"]
-        try:
-            count = Declaration.search_count(self._my_declarations_domain())
-            pager = portal_pager(url="/my/declarations", total=count,
-                                 page=page, step=PAGE_SIZE)
-            declarations = Declaration.search(
-                self._my_declarations_domain(), limit=PAGE_SIZE,
-                offset=pager["offset"])
-        except AccessError:
-            return request.redirect("/my")
+        count = Declaration.search_count(self._my_declarations_domain())
+        pager = portal_pager(url="/my/declarations", total=count,
+                             page=page, step=PAGE_SIZE)
+        declarations = Declaration.search(
+            self._my_declarations_domain(), limit=PAGE_SIZE,
+            offset=pager["offset"])
         period = request.env["kpa.remuneration.period"]
         if kpa:
             weeks = self._open_weeks(kpa)
@@ -162,7 +168,7 @@ class RemunerationPortal(CustomerPortal):
             "declarations": declarations,
             "pager": pager,
             "kpa": kpa,
-            "kpas": self._remuneration_memberships().mapped("kpa_id"),
+            "kpas": kpas,
             "period": period.sudo(),
             "table": self._week_table(period) if period else [],
             "previous_week": _shift(period, -7),
@@ -174,18 +180,17 @@ class RemunerationPortal(CustomerPortal):
     @http.route(["/my/declarations/new"], type="http", auth="user",
                 website=True, methods=["GET", "POST"])
     def portal_declaration_new(self, **post):
-        kpa = self._remuneration_kpa(post.get("kpa"))
+        values = self._prepare_portal_layout_values()
+        kpas = values["remuneration_kpas"]
+        kpa = self._remuneration_kpa(kpas, post.get("kpa"))
         if not kpa:
             return request.redirect("/my")
         weeks = self._open_weeks(kpa)
         mine = request.env["kpa.remuneration.declaration"].search(
             self._my_declarations_domain() + [("period_id", "in", weeks.ids)])
         weeks = weeks - mine.mapped("period_id")
-        values = self._prepare_portal_layout_values()
         values.update({"page_name": "declarations", "kpa": kpa,
-                       "kpas": self._remuneration_memberships().mapped(
-                           "kpa_id"),
-                       "weeks": weeks, "errors": [], "post": post,
+                       "kpas": kpas, "weeks": weeks, "errors": [], "post": post,
                        "preview": None})
         if request.httprequest.method == "POST" and weeks:
             form, errors = self._read_form(post)

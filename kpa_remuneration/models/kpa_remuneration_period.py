@@ -110,7 +110,7 @@ class KpaRemunerationPeriod(models.Model):
     # The pot
     # ------------------------------------------------------------------
     def _pot_figures(self):
-        """{period id: pot dict} for all of ``self`` in four grouped
+        """{period id: pot dict} for all of ``self`` in three grouped
         queries, whatever the number of weeks, invoices or members.
 
         Money and pay come as running totals per KPA and day (SQL window
@@ -122,9 +122,7 @@ class KpaRemunerationPeriod(models.Model):
             return {}
         cr = self.env.cr
         ids = tuple(periods.ids)
-        cr.execute("SELECT DISTINCT kpa_id FROM kpa_remuneration_period "
-                   "WHERE id IN %s", (ids,))
-        kpa_ids = tuple(row[0] for row in cr.fetchall())
+        kpa_ids = tuple(periods.sudo().mapped("kpa_id").ids)
         cr.execute("""
             SELECT kpa_id, date,
                    SUM(COALESCE(SUM(amount_cashed)

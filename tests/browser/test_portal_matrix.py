@@ -85,24 +85,35 @@ def test_members_see_their_own_kpa(odoo_url, people, values):
     assert "Moulins Coop" in kpa.text
 
 
+# page, model, field of the person, link to one of them, refusals
+OWN_PAGES = [
+    ("/my/declarations", "kpa.remuneration.declaration", "partner_id",
+     "/my/declarations/%d", (303, 403, 404)),
+    ("/my/cape", "hr.contract", "kpa_partner_id", "/my/cape/%d/pdf",
+     (403, 404)),
+]
+
+
+@pytest.mark.parametrize("page,model,field,link,refused", OWN_PAGES)
 @pytest.mark.parametrize("login", ["julie", "passant", "nadia", "thomas",
                                    "claire", "olivier", "admin"])
-def test_my_declarations_are_only_mine(odoo_url, people, login):
-    """Staff may read others' declarations in the back office; the
-    member's pages still show only their own."""
-    samirs = rpc_admin(odoo_url, "kpa.remuneration.declaration", "search", [
-        ("partner_id.name", "=", "Samir Haddad")])
+def test_my_pages_show_only_mine(odoo_url, people, login, page, model, field,
+                                 link, refused):
+    """Staff may read others' declarations and CAPEs in the back office;
+    the member's pages still show only their own."""
+    samirs = rpc_admin(odoo_url, model, "search", [
+        (field + ".name", "=", "Samir Haddad")])
     assert samirs
     http = people[login]
-    listing = http.get(odoo_url + "/my/declarations", timeout=60)
+    listing = http.get(odoo_url + page, timeout=60)
     assert listing.status_code == 200
-    for declaration_id in samirs:
-        link = "/my/declarations/%d" % declaration_id
-        assert link not in listing.text, (login, link)
-        page = http.get(odoo_url + link, timeout=60, allow_redirects=False)
-        assert page.status_code in (303, 403, 404), (login, link)
-    assert "/my/declarations/%d" % samirs[0] in people["samir"].get(
-        odoo_url + "/my/declarations", timeout=60).text
+    for record_id in samirs:
+        path = link % record_id
+        assert path not in listing.text, (login, path)
+        answer = http.get(odoo_url + path, timeout=60, allow_redirects=False)
+        assert answer.status_code in refused, (login, path)
+    assert link % samirs[0] in people["samir"].get(
+        odoo_url + page, timeout=60).text
 
 
 def test_accountant_reads_every_kpas_money_and_changes_none(odoo_url):
@@ -125,24 +136,6 @@ def test_accountant_reads_every_kpas_money_and_changes_none(odoo_url):
             ("kpa.logbook.entry", "search", [[]])):
         with pytest.raises(RuntimeError):
             rpc_as(odoo_url, "claire", model, method, *args)
-
-
-@pytest.mark.parametrize("login", ["julie", "passant", "nadia", "thomas",
-                                   "claire", "olivier", "admin"])
-def test_my_cape_is_only_mine(odoo_url, people, login):
-    capes = rpc_admin(odoo_url, "hr.contract", "search", [
-        ("kpa_partner_id.name", "=", "Samir Haddad")])
-    assert capes
-    http = people[login]
-    page = http.get(odoo_url + "/my/cape", timeout=60)
-    assert page.status_code == 200
-    for cape in capes:
-        link = "/my/cape/%d/pdf" % cape
-        assert link not in page.text, (login, link)
-        pdf = http.get(odoo_url + link, timeout=60, allow_redirects=False)
-        assert pdf.status_code in (403, 404), (login, link)
-    assert "/my/cape/%d/pdf" % capes[0] in people["samir"].get(
-        odoo_url + "/my/cape", timeout=60).text
 
 
 def test_the_email_button_leads_a_member_to_the_vote(odoo_url, people, values):
