@@ -85,7 +85,7 @@ def _decision(env, xmlid, values, votes, close=False):
         decision.action_open()
     if decision.state == "open":
         for key, position, reason in votes:
-            decision.vote(position, reason, partner=_partner(env, key))
+            decision._kpa_vote(position, reason, _partner(env, key))
         if close:
             decision.action_close()
     return decision

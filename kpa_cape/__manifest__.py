@@ -14,6 +14,7 @@
     "data": [
         "security/kpa_cape_security.xml",
         "security/ir.model.access.csv",
+        "data/auditlog_rule_data.xml",
         "data/kpa_cape_data.xml",
         "report/kpa_cape_reports.xml",
         "report/report_cape_agreement.xml",

@@ -13,6 +13,7 @@
     "installable": True,
     "external_dependencies": {"python": ["num2words"]},
     "depends": [
+        "auditlog",
         "account_invoicing",
         "l10n_fr",
         "portal",
@@ -22,6 +23,7 @@
     "data": [
         "security/kpa_cooperative_security.xml",
         "security/ir.model.access.csv",
+        "data/auditlog_rule_data.xml",
         "data/kpa_skill_data.xml",
         "data/project_task_type_data.xml",
         "data/kpa_cooperative_data.xml",

@@ -14,6 +14,7 @@
     "data": [
         "security/kpa_governance_security.xml",
         "security/ir.model.access.csv",
+        "data/auditlog_rule_data.xml",
         "data/kpa_governance_data.xml",
         "views/kpa_decision_vote_views.xml",
         "views/kpa_decision_views.xml",

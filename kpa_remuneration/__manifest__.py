@@ -14,6 +14,7 @@
     "data": [
         "security/kpa_remuneration_security.xml",
         "security/ir.model.access.csv",
+        "data/auditlog_rule_data.xml",
         "data/kpa_remuneration_data.xml",
         "views/kpa_remuneration_period_views.xml",
         "views/kpa_remuneration_declaration_views.xml",

@@ -9,6 +9,7 @@ refusals (a closed decision, a signed contract) are tested in each module.
 """
 from odoo.exceptions import AccessError
 
+from odoo.addons.kpa_cooperative.services.trust import trusted
 from odoo.addons.kpa_cooperative.tests.common import KpaInvoiceCase
 
 ROLES = ("manager", "accountant", "coord_a", "coord_b", "member_a",
@@ -76,6 +77,34 @@ CREATE = {
     "topic": STAFF | {"member_a"},
     "followup": STAFF,
 }
+# Field-level rows (kpa.private.mixin): (record key, field) -> operation
+# -> roles allowed. "person" is member A's partner. A read counts when the
+# user gets the true value; a write when no AccessError comes back.
+PERSON = {"manager", "coord_a", "member_a"}
+FIELDS = {
+    ("person", "kpa_birthdate"): {"read": PERSON,
+                                  "write": {"manager", "coord_a"}},
+    ("person", "kpa_gender"): {"read": PERSON,
+                               "write": {"manager", "coord_a"}},
+    # The accountant reads the contact (money documents), never changes it.
+    ("person", "email"): {"read": PERSON | {"accountant"},
+                          "write": {"manager", "coord_a"}},
+    ("membership", "note"): {"read": PERSON, "write": STAFF},
+    ("membership", "qpv_resident"): {"read": PERSON},
+    ("membership", "phone"): {"read": PERSON | {"accountant"}},
+    ("declaration", "comment"): {"read": PERSON, "write": PERSON},
+    # The CAE's settings: read with the KPA, changed by the CAE only.
+    ("kpa", "contribution_rate"): {"read": STAFF | {"accountant",
+                                                    "member_a"},
+                                   "write": {"manager"}},
+}
+NEW_VALUES = {"kpa_birthdate": "1990-05-02", "kpa_gender": "other",
+              "email": "nouvelle@example.org", "note": "Nouvelle note",
+              "comment": "Nouveau mot", "contribution_rate": 0.11}
+
+
+class _Allowed(Exception):
+    """The write went through (raised to roll it back)."""
 
 
 class TestAccessMatrix(KpaInvoiceCase):
@@ -108,9 +137,7 @@ class TestAccessMatrix(KpaInvoiceCase):
             "name": "Ouvrir le samedi", "kpa_id": kpa.id,
             "method": "consent", "proposal": "<p>Le samedi matin.</p>"})
         decision.action_open()
-        vote = env["kpa.decision.vote"].create({
-            "decision_id": decision.id, "partner_id": cls.partner_a.id,
-            "position": "agree"})
+        vote = decision._kpa_vote("agree", None, cls.partner_a)
         week = env["kpa.remuneration.period"].create({
             "kpa_id": kpa.id, "date_start": "2026-03-16"})
         cape.action_kpa_sign()
@@ -136,7 +163,7 @@ class TestAccessMatrix(KpaInvoiceCase):
             "role": env["kpa.role"].create({
                 "name": "Ménage", "kpa_id": kpa.id,
                 "referent_id": cls.partner_a.id}),
-            "logbook": env["kpa.logbook.entry"].create({
+            "logbook": trusted(env["kpa.logbook.entry"]).create({
                 "kpa_id": kpa.id, "author_id": cls.partner_a.id,
                 "body": "<p>Rangé l'atelier.</p>"}),
             "topic": env["kpa.governance.topic"].create({
@@ -184,6 +211,42 @@ class TestAccessMatrix(KpaInvoiceCase):
                 "kpa_id": kpa.id, "coach_id": cls.coordinator_a.id,
                 "partner_ids": [(6, 0, cls.partner_a.ids)]},
         }
+
+    def _field_allowed(self, record, name, user, operation):
+        record = record.sudo(user)
+        try:
+            if operation == "read":
+                value = record.read([name])[0][name]
+                return value == record.sudo()[name] and bool(value)
+            # Rolled back, so that the next role writes a new value too.
+            with self.cr.savepoint():
+                record.write({name: NEW_VALUES[name]})
+                raise _Allowed()
+        except AccessError:
+            return False
+        except _Allowed:
+            return True
+        finally:
+            self.env.clear()
+
+    def test_private_fields(self):
+        self.partner_a.write({"kpa_gender": "female",
+                              "mobile": "+33 6 12 34 56 78",
+                              "kpa_qpv_resident": True})
+        self.membership_a.note = "Arrivée par le centre social."
+        self.records["declaration"].sudo().comment = "Courses et cuisine."
+        records = dict(self.records, person=self.partner_a)
+        wrong = []
+        for (key, name), expected in FIELDS.items():
+            for operation, allowed_roles in expected.items():
+                for role in ROLES:
+                    allowed = self._field_allowed(
+                        records[key], name, self.users[role], operation)
+                    if allowed != (role in allowed_roles):
+                        wrong.append("%s %s %s.%s: %s" % (
+                            role, operation, key, name,
+                            "allowed" if allowed else "refused"))
+        self.assertFalse(wrong, "unexpected access:\n" + "\n".join(wrong))
 
     def _allowed(self, record, user, operation):
         record = record.sudo(user)

@@ -1,15 +1,13 @@
 # Copyright 2026 KPA-Cité
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import http
-from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
-from odoo.addons.kpa_cooperative.controllers.main import \
-    back_home_unless_readable
-from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.kpa_cooperative.controllers.main import KpaPortal, \
+    back_home_unless_readable, kpa_clean_params
 
 
-class CapePortal(CustomerPortal):
+class CapePortal(KpaPortal):
     """/my/cape: a member sees their own CAPE and downloads it."""
 
     @staticmethod
@@ -18,10 +16,6 @@ class CapePortal(CustomerPortal):
         (and the record rules keep a member to their own anyway)."""
         return [("kpa_is_cape", "=", True),
                 ("kpa_partner_id", "=", request.env.user.partner_id.id)]
-
-    def _my_capes(self):
-        return request.env["hr.contract"].search(
-            self._my_capes_domain(), order="date_start desc")
 
     def _prepare_portal_layout_values(self):
         values = super()._prepare_portal_layout_values()
@@ -32,12 +26,14 @@ class CapePortal(CustomerPortal):
         return values
 
     @http.route(["/my/cape"], type="http", auth="user", website=True)
+    @kpa_clean_params
     def portal_my_cape(self, **_kw):
         denied = back_home_unless_readable("hr.contract")
         if denied:
             return denied
         values = self._prepare_portal_layout_values()
-        contracts = self._my_capes()
+        contracts = request.env["hr.contract"].search(
+            self._my_capes_domain(), order="date_start desc")
         values.update({
             "page_name": "cape",
             # Shown through sudo once the rule has let the member read them:
@@ -48,16 +44,14 @@ class CapePortal(CustomerPortal):
 
     @http.route(["/my/cape/<int:contract_id>/pdf"], type="http",
                 auth="user", website=True)
+    @kpa_clean_params
     def portal_my_cape_pdf(self, contract_id, **_kw):
-        contract = request.env["hr.contract"].browse(contract_id)
-        try:
-            contract.check_access_rights("read")
-            contract.check_access_rule("read")
-            if not contract.exists() or not contract.kpa_is_cape \
-                    or contract.kpa_partner_id != request.env.user.partner_id:
-                raise MissingError(contract_id)
-        except (AccessError, MissingError):
+        contract = self._kpa_document("hr.contract", contract_id,
+                                      "kpa_partner_id")
+        if contract is None or not contract.kpa_is_cape:
             return request.not_found()
+        # Rendered as superuser once the check above let the member through
+        # (their own CAPE): the coach's and the CAE's details are printed.
         report = request.env.ref("kpa_cape.hr_contract_report_cape").sudo()
         pdf, _format = report.with_context(
             lang=request.env.user.lang).render_qweb_pdf([contract.id])

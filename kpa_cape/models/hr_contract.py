@@ -6,15 +6,26 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.kpa_cooperative.models.kpa_membership import EXIT_OUTCOMES
+from odoo.addons.kpa_cooperative.services.formatting import fmt_date
 from odoo.addons.kpa_cooperative.services.people import (
     AGE_BANDS, age_band, age_on)
+from odoo.addons.kpa_cooperative.services.trust import is_trusted, trusted
 
 from ..services import cape_rules as rules
 
 # Once signed, these make the CAPE what it is: they change only through a
 # renewal or an exit, never by editing the form.
 LOCKED_FIELDS = ("kpa_is_cape", "kpa_id", "kpa_partner_id", "employee_id",
-                 "date_start", "date_end", "type_id")
+                 "date_start", "date_end", "type_id",
+                 # and what was signed: the clauses and the parental consent
+                 "kpa_parental_consent", "kpa_parental_consent_date",
+                 "kpa_guardian_name", "kpa_activity", "kpa_programme",
+                 "kpa_commitments_before", "kpa_commitments_after",
+                 "kpa_means", "kpa_fee", "kpa_fee_terms",
+                 "kpa_third_party_nature", "kpa_third_party_max",
+                 "kpa_third_party_bearer", "kpa_reporting_frequency",
+                 "kpa_reporting_terms", "kpa_termination_terms",
+                 "kpa_remuneration_terms", "kpa_contribution_terms")
 LIVE_STATES = ("open", "pending")
 
 
@@ -22,10 +33,7 @@ def _date(value):
     return fields.Date.from_string(value) if value else None
 
 
-def _fmt(value):
-    """A date as French people write it: 31/12/2026."""
-    day = _date(value) if isinstance(value, str) else value
-    return day.strftime("%d/%m/%Y") if day else ""
+_fmt = fmt_date
 
 
 class HrContract(models.Model):
@@ -33,7 +41,12 @@ class HrContract(models.Model):
     type CAPE between the CAE and a member of one of its KPAs."""
 
     _name = "hr.contract"
-    _inherit = ["hr.contract", "mail.activity.mixin"]
+    _inherit = ["hr.contract", "kpa.guard.mixin", "mail.activity.mixin"]
+    # On a CAPE (other contracts keep Odoo's behaviour): the state and the
+    # exit change through the actions only (sign, renew, cancel, end).
+    _kpa_protected_fields = ("state", "kpa_term_ids", "kpa_exit_outcome",
+                             "kpa_exit_date", "kpa_exit_note",
+                             "kpa_reminder_level")
 
     name = fields.Char(default=lambda self: self._default_kpa_name())
     kpa_is_cape = fields.Boolean(string="CAPE", index=True, copy=False)
@@ -400,7 +413,7 @@ class HrContract(models.Model):
             vals = self._kpa_prepare_cape_vals(vals)
         contract = super().create(vals)
         if contract.kpa_is_cape:
-            contract.sudo().write({"kpa_term_ids": [(0, 0, {
+            trusted(contract.sudo()).write({"kpa_term_ids": [(0, 0, {
                 "number": 0,
                 "kind": "initial",
                 "date_start": contract.date_start,
@@ -408,22 +421,23 @@ class HrContract(models.Model):
             })]})
         return contract
 
-    def _kpa_changes(self, vals, names):
-        """The fields among ``names`` whose value ``vals`` really changes."""
-        changed = []
-        for name in names:
-            if name not in vals:
-                continue
-            value = self[name]
-            if isinstance(value, models.BaseModel):
-                value = value.id
-            if (value or False) != (vals[name] or False):
-                changed.append(name)
-        return changed
+    def _kpa_guard_create(self, vals):
+        if vals.get("kpa_is_cape"):
+            return super()._kpa_guard_create(vals)
+        return None
+
+    def _kpa_guard_write(self, vals):
+        if "kpa_is_cape" in vals and self._kpa_changes(vals, ["kpa_is_cape"]):
+            raise UserError(_(
+                "A contract is a CAPE from its creation, or never."))
+        capes = self.filtered("kpa_is_cape")
+        return super(HrContract, capes)._kpa_guard_write(vals) \
+            if capes else None
 
     @api.multi
     def write(self, vals):
-        if not self.env.context.get("kpa_cape_internal"):
+        if not is_trusted(self):
+            self.filtered("kpa_is_cape")._kpa_check_writer()
             for contract in self.filtered(
                     lambda c: c.kpa_is_cape and c.state != "draft"):
                 changed = contract._kpa_changes(vals, LOCKED_FIELDS)
@@ -441,12 +455,11 @@ class HrContract(models.Model):
                 vals = dict(vals, employee_id=self._kpa_ensure_employee(
                     partner, capes[0].company_id).id)
         res = super().write(vals)
-        if {"date_start", "date_end"} & set(vals) \
-                and not self.env.context.get("kpa_cape_internal"):
+        if {"date_start", "date_end"} & set(vals) and not is_trusted(self):
             # A draft has one term: it follows the dates of the form.
             for contract in self.filtered(
                     lambda c: c.kpa_is_cape and len(c.kpa_term_ids) == 1):
-                contract.kpa_term_ids.sudo().write({
+                trusted(contract.kpa_term_ids.sudo()).write({
                     "date_start": contract.date_start,
                     "date_end": contract.date_end,
                 })
@@ -463,7 +476,10 @@ class HrContract(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def _kpa_check_cape(self):
+    def _kpa_check_cape(self, operation="write"):
+        """A CAPE action: on CAPEs only, by those who may write them (read
+        them, to print)."""
+        self._kpa_check_writer(operation)
         for contract in self:
             if not contract.kpa_is_cape:
                 raise UserError(_("%s is not a CAPE.") % contract.name)
@@ -477,12 +493,8 @@ class HrContract(models.Model):
             if contract.state != "draft":
                 raise UserError(_(
                     "Only a CAPE in draft can be signed (%s).") % contract.name)
-            membership = self.env["kpa.membership"].sudo().search([
-                ("partner_id", "=", contract.kpa_partner_id.id),
-                ("kpa_id", "=", contract.kpa_id.id),
-                ("state", "!=", "alumni"),
-            ], limit=1)
-            if not membership:
+            if not self.env["kpa.membership"]._kpa_is_member(
+                    contract.kpa_partner_id, contract.kpa_id):
                 raise UserError(_(
                     "%s is not a current member of %s: welcome them in the "
                     "KPA before signing the CAPE.") % (
@@ -492,9 +504,10 @@ class HrContract(models.Model):
                 _date(contract.date_start), contract.kpa_parental_consent)
             if problem:
                 raise UserError(contract._kpa_refusal(problem))
-            contract.write({"state": "open"})
-            contract.kpa_term_ids.filtered(lambda t: t.number == 0).sudo() \
-                .write({"date_signed": today, "signed_by_id": self.env.uid})
+            trusted(contract).write({"state": "open"})
+            trusted(contract.kpa_term_ids.filtered(
+                lambda t: t.number == 0).sudo()).write(
+                {"date_signed": today, "signed_by_id": self.env.uid})
             contract.message_post(body=_("CAPE signed, from %s to %s.") % (
                 _fmt(contract.date_start), _fmt(contract.date_end)))
         return True
@@ -525,7 +538,7 @@ class HrContract(models.Model):
                                         _fmt(start),
                                         _fmt(rules.default_end(start))))
             number = contract.kpa_renewal_count + 1
-            contract.sudo().with_context(kpa_cape_internal=True).write({
+            trusted(contract.sudo()).write({
                 "kpa_term_ids": [(0, 0, {
                     "number": number,
                     "kind": "renewal",
@@ -551,7 +564,7 @@ class HrContract(models.Model):
             raise UserError(_(
                 "Only a CAPE in draft can be cancelled: end a signed one "
                 "with its outcome."))
-        return self.write({"state": "cancel"})
+        return trusted(self).write({"state": "cancel"})
 
     @api.multi
     def action_kpa_end(self):
@@ -592,7 +605,7 @@ class HrContract(models.Model):
             if date_exit < contract.date_end \
                     and date_exit >= contract.kpa_term_start:
                 vals["date_end"] = date_exit  # early termination
-            contract.with_context(kpa_cape_internal=True).write(vals)
+            trusted(contract).write(vals)
             if leave_kpa:
                 self.env["kpa.membership"].search([
                     ("partner_id", "=", contract.kpa_partner_id.id),
@@ -603,9 +616,16 @@ class HrContract(models.Model):
 
     @api.multi
     def action_kpa_print(self):
-        self._kpa_check_cape()
+        self._kpa_check_cape("read")
         return self.env.ref("kpa_cape.hr_contract_report_cape") \
             .report_action(self)
+
+    @api.model
+    def update_state(self):
+        """Odoo's daily cron moves contracts by their dates: for a CAPE
+        too, so it runs trusted (it applies the dates, nothing a caller
+        chooses)."""
+        return super(HrContract, trusted(self)).update_state()
 
     # ------------------------------------------------------------------
     # Daily cron: reminders to the coach before the end
@@ -652,7 +672,7 @@ class HrContract(models.Model):
             if threshold == min(rules.REMINDER_DAYS) \
                     and contract.state == "open":
                 values["state"] = "pending"
-            contract.with_context(kpa_cape_internal=True).write(values)
+            trusted(contract).write(values)
         # Months under CAPE grow each day for the running ones.
         running = self.search([("kpa_is_cape", "=", True),
                                ("state", "in", LIVE_STATES)])

@@ -1,6 +1,9 @@
 # Copyright 2026 KPA-Cité
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from odoo.addons.kpa_cooperative.services.trust import is_trusted
 
 
 class KpaCapeTerm(models.Model):
@@ -10,6 +13,7 @@ class KpaCapeTerm(models.Model):
     """
 
     _name = "kpa.cape.term"
+    _inherit = ["kpa.guard.mixin"]
     _description = "CAPE term"
     _order = "contract_id, number"
     _rec_name = "number"
@@ -37,6 +41,20 @@ class KpaCapeTerm(models.Model):
         ("number_uniq", "unique(contract_id, number)",
          "A CAPE has one term of each number."),
     ]
+
+    def _kpa_frozen(self):
+        """Terms are what was signed: the CAPE's actions write them."""
+        return self
+
+    def _kpa_frozen_message(self, record):  # pylint: disable=W0613
+        return _("The terms of a CAPE change through its actions only "
+                 "(sign, renew, end).")
+
+    @api.model
+    def create(self, vals):
+        if not is_trusted(self):
+            raise UserError(self._kpa_frozen_message(self))
+        return super().create(vals)
 
     def name_get(self):
         return [(term.id, "%s #%d" % (term.contract_id.name, term.number))

@@ -13,3 +13,9 @@ class ResPartner(models.Model):
         ("other", "Other"),
         ("undisclosed", "Not stated"),
     ], string="Gender", default="undisclosed")
+
+    def _kpa_private_fields(self):
+        """The gender is social data, private like the birthdate."""
+        result = super()._kpa_private_fields()
+        result["kpa_gender"] = "social"
+        return result

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.kpa_cooperative.services.trust import trusted
+
 from .common import CapeCase
 
 
@@ -66,8 +68,9 @@ class TestCapeContract(CapeCase):
         with self.assertRaises(UserError), self.cr.savepoint():
             cape.sudo(self.coordinator_a).action_kpa_sign()
         self.assertEqual(cape.state, "draft")
+        # Not even the server's own code may run it without the consent.
         with self.assertRaises(ValidationError), self.cr.savepoint():
-            cape.write({"state": "open"})
+            trusted(cape).write({"state": "open"})
         cape.sudo(self.coordinator_a).write({
             "kpa_parental_consent": True,
             "kpa_guardian_name": "Parent Alpha",
@@ -133,11 +136,14 @@ class TestCapeContract(CapeCase):
                 cape.sudo(self.coordinator_a).write(vals)
         # Writing the same value is no change: the form saves it freely.
         cape.sudo(self.coordinator_a).write({"date_end": cape.date_end})
-        # The rest of the contract changes in the open, in the chatter.
+        # What was signed stays: the clauses too.
+        with self.assertRaises(UserError), self.cr.savepoint():
+            cape.sudo(self.coordinator_a).write({"kpa_means": "Atelier"})
+        # The follow-up changes in the open, in the chatter.
         cape.sudo(self.coordinator_a).with_context(
-            tracking_disable=False).write({"kpa_means": "Atelier partagé"})
-        self.assertIn("Atelier partagé", cape.sudo().message_ids.mapped(
-            "tracking_value_ids.new_value_text"))
+            tracking_disable=False).write({"kpa_coach_id": self.env.uid})
+        self.assertIn(self.env.user.name, cape.sudo().message_ids.mapped(
+            "tracking_value_ids.new_value_char"))
 
     def test_signed_cape_cannot_be_deleted(self):
         cape = self.cape()

@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import UserError
 
+from odoo.addons.kpa_cooperative.services.trust import trusted
+
 from .common import CapeCase
 
 
@@ -44,7 +46,7 @@ class TestCapeExit(CapeCase):
     def test_expired_cape_can_still_get_its_outcome(self):
         cape = self.cape()
         cape.action_kpa_sign()
-        cape.write({"state": "close"})  # as the daily hr cron does
+        trusted(cape).write({"state": "close"})  # as the daily hr cron does
         self.end(cape, "salaried", "2027-02-28")
         self.assertEqual(cape.kpa_exit_outcome, "salaried")
         with self.assertRaises(UserError), self.cr.savepoint():

@@ -4,6 +4,8 @@ import datetime
 
 from odoo import fields
 
+from odoo.addons.kpa_cooperative.services.trust import trusted
+
 from .common import CapeCase
 
 
@@ -77,7 +79,7 @@ class TestCapeReports(CapeCase):
         self.assertEqual(cape.kpa_reminder_level, 60)
         self.assertEqual(cape.state, "open")
         # Twenty days later: the 30-day reminder, once, and "To renew".
-        cape.with_context(kpa_cape_internal=True).write({
+        trusted(cape).write({
             "date_end": fields.Date.to_string(
                 today + datetime.timedelta(days=30))})
         Contract._cron_kpa_cape_reminders()

@@ -3,9 +3,16 @@
 import re
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
+
+from .kpa_private_mixin import EVERYONE, NOBODY
 
 CODE_PATTERN = re.compile(r"^[A-Z0-9]{2,5}$")
+# What the CAE decides for a KPA; its coordinators run the rest day to day
+# (brand, logo, places, members, notes).
+CAE_SETTINGS = ("code", "contribution_rate", "reserve_rate",
+                "coordinator_ids", "company_id", "carrier_partner_id",
+                "journal_id", "analytic_account_id", "project_id", "active")
 
 
 class KpaCooperative(models.Model):
@@ -13,7 +20,7 @@ class KpaCooperative(models.Model):
 
     _name = "kpa.cooperative"
     _description = "KPA (neighbourhood cooperative)"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "kpa.private.mixin"]
     _order = "name"
 
     name = fields.Char(string="Brand", required=True, track_visibility="onchange")
@@ -75,6 +82,63 @@ class KpaCooperative(models.Model):
          "Another KPA of this CAE already uses this code."),
     ]
 
+    # ------------------------------------------------------------------
+    # The CAE's settings: read by whoever reads the KPA, changed by the
+    # CAE only (kpa.private.mixin refuses the write, whatever the client).
+    # ------------------------------------------------------------------
+    def _kpa_private_fields(self):
+        result = super()._kpa_private_fields()
+        result.update(dict.fromkeys(CAE_SETTINGS, "settings"))
+        return result
+
+    def _kpa_private_domain(self, kind, mode="read"):
+        if kind == "settings":
+            return EVERYONE if mode == "read" \
+                or self._kpa_private_sees_all(kind, mode) else NOBODY
+        return super()._kpa_private_domain(kind, mode)
+
+    def _kpa_private_message(self, names):
+        if set(names) <= set(CAE_SETTINGS):
+            labels = [self._fields[name].get_description(self.env)["string"]
+                      for name in names]
+            return _("%s: settings of the KPA that only the CAE (CAE "
+                     "manager) changes.") % ", ".join(sorted(labels))
+        return super()._kpa_private_message(names)
+
+    @api.model
+    def _kpa_check_settings_create(self, vals):
+        """A coordinator may create a KPA they coordinate, with the CAE's
+        default settings: its code and brand are theirs to choose."""
+        if self._kpa_private_sees_all("settings", "write"):
+            return
+        given = [name for name in CAE_SETTINGS
+                 if name in vals and name != "code"]
+        defaults = self.default_get(given)
+        refused = []
+        for name in given:
+            value = vals[name]
+            if name == "coordinator_ids":
+                if self._kpa_command_ids(value) != self.env.user.ids:
+                    refused.append(name)
+            elif (value or False) != (defaults.get(name) or False):
+                refused.append(name)
+        if refused:
+            raise AccessError(self._kpa_private_message(refused))
+
+    @staticmethod
+    def _kpa_command_ids(commands):
+        """The ids an x2many value of (4, id) and (6, 0, ids) commands
+        sets, sorted; None for any other command."""
+        ids = set()
+        for command in commands or []:
+            if command[0] == 6:
+                ids = set(command[2])
+            elif command[0] == 4:
+                ids.add(command[1])
+            else:
+                return None
+        return sorted(ids)
+
     def _compute_member_count(self):
         # One grouped query for the whole kanban, not one per KPA.
         data = self.env["kpa.membership"].read_group(
@@ -134,6 +198,7 @@ class KpaCooperative(models.Model):
 
     @api.model
     def create(self, vals):
+        self._kpa_check_settings_create(vals)
         if vals.get("code"):
             vals["code"] = vals["code"].strip().upper()
         kpa = super().create(vals)

@@ -21,7 +21,7 @@ class KpaMembership(models.Model):
 
     _name = "kpa.membership"
     _description = "KPA membership"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "kpa.private.mixin"]
     _order = "kpa_id, state, partner_id"
     _rec_name = "partner_id"
 
@@ -62,6 +62,27 @@ class KpaMembership(models.Model):
     qpv_resident = fields.Boolean(
         related="partner_id.kpa_qpv_resident", store=True, readonly=True,
         string="Lives in a QPV")
+
+    def _kpa_private_fields(self):
+        """The person's private data, shown on the membership too."""
+        result = super()._kpa_private_fields()
+        result.update(note="note", email="contact", phone="contact",
+                      age_band="social", qpv_resident="social")
+        return result
+
+    def _kpa_private_domain(self, kind, mode="read"):
+        """The person's own memberships, the coordinators of the KPA, the
+        CAE; never a co-member."""
+        if self._kpa_private_sees_all(kind, mode):
+            return []
+        return ["|", ("partner_id", "=", self.env.user.partner_id.id),
+                ("kpa_id", "in", self._kpa_coordinated_kpas().ids)]
+
+    def _kpa_private_onchange_allowed(self, values, kind):
+        # The person's data comes from the partner the client names.
+        partner = self.env["res.partner"].browse(
+            values.get("partner_id") or self.sudo().partner_id.id)
+        return not partner or bool(partner._kpa_private_allowed(kind))
 
     @api.depends("partner_id.kpa_birthdate", "date_join")
     def _compute_age_band(self):
@@ -112,6 +133,77 @@ class KpaMembership(models.Model):
                 raise ValidationError(_(
                     "%s is already in %s.") % (
                     membership.partner_id.name, membership.kpa_id.name))
+
+    # ------------------------------------------------------------------
+    # Who is a member: the one definition (record rules, pay, votes and
+    # the portal all ask here). Newcomers are members; alumni read their
+    # own history and take part in nothing new.
+    # ------------------------------------------------------------------
+    @api.model
+    def _kpa_current_kpas(self, partner):
+        """The KPAs ``partner`` is a current member of (newcomer or
+        member)."""
+        return self.sudo().search([
+            ("partner_id", "in", partner.ids), ("state", "!=", "alumni"),
+        ]).mapped("kpa_id")
+
+    @api.model
+    def _kpa_known_kpas(self, partner):
+        """The KPAs ``partner`` is or was a member of."""
+        return self.sudo().search([
+            ("partner_id", "in", partner.ids)]).mapped("kpa_id")
+
+    @api.model
+    def _kpa_is_member(self, partner, kpa):
+        """Whether ``partner`` is a current member of ``kpa``."""
+        return kpa in self._kpa_current_kpas(partner)
+
+    @api.model
+    def _kpa_current_partners(self, kpa):
+        """The current members (newcomers included) of ``kpa``."""
+        return self.sudo().search([
+            ("kpa_id", "in", kpa.ids), ("state", "!=", "alumni"),
+        ]).mapped("partner_id")
+
+    @api.model
+    def _kpa_members_during(self, kpa, partners, date_start, date_end):
+        """The ids of ``partners`` who were members of ``kpa`` at some
+        point between the two dates (a leaver is still paid for the weeks
+        they were in)."""
+        memberships = self.sudo().search([
+            ("kpa_id", "=", kpa.id), ("partner_id", "in", partners.ids),
+            ("date_join", "<=", date_end),
+            "|", ("date_leave", "=", False), ("date_leave", ">=", date_start),
+        ])
+        return set(memberships.filtered(
+            lambda m: m.state != "alumni" or m.date_leave
+        ).mapped("partner_id").ids)
+
+    @api.model
+    def create(self, vals):
+        membership = super().create(vals)
+        self._kpa_rules_changed()
+        return membership
+
+    @api.multi
+    def write(self, vals):
+        result = super().write(vals)
+        if {"state", "partner_id", "kpa_id"} & set(vals):
+            self._kpa_rules_changed()
+        return result
+
+    @api.multi
+    def unlink(self):
+        result = super().unlink()
+        self._kpa_rules_changed()
+        return result
+
+    def _kpa_rules_changed(self):
+        """Record rules read ``user.kpa_member_kpa_ids``, and Odoo caches
+        the rules' domains per user: drop them when a membership moves."""
+        self.env["ir.rule"].clear_caches()
+        self.env["res.users"].invalidate_cache(
+            ["kpa_member_kpa_ids", "kpa_known_kpa_ids"])
 
     def action_confirm(self):
         """The newcomer becomes a full member."""

@@ -1,12 +1,27 @@
 # Copyright 2026 KPA-Cité
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.osv import expression
 
 from ..services.people import age_on
+from .kpa_private_mixin import EVERYONE
+
+# A KPA member's private data (see DESIGN, "Trust model"): the person,
+# their KPA's coordinators and the CAE; the accountant reads the contact.
+PARTNER_PRIVATE_FIELDS = {
+    "kpa_birthdate": "social",
+    "kpa_age": "social",
+    "kpa_qpv_resident": "social",
+    "email": "contact",
+    "phone": "contact",
+    "mobile": "contact",
+    "comment": "note",
+}
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = ["res.partner", "kpa.private.mixin"]
+    _name = "res.partner"
 
     kpa_birthdate = fields.Date(string="Birthdate")
     kpa_age = fields.Integer(string="Age", compute="_compute_kpa_age")
@@ -26,3 +41,92 @@ class ResPartner(models.Model):
         for partner in self:
             partner.kpa_age = age_on(
                 fields.Date.from_string(partner.kpa_birthdate), today) or 0
+
+    # ------------------------------------------------------------------
+    # Private data: a partner who is in no KPA (a client, a supplier)
+    # keeps Odoo's normal behaviour.
+    # ------------------------------------------------------------------
+    def _kpa_private_fields(self):
+        result = super()._kpa_private_fields()
+        result.update(PARTNER_PRIVATE_FIELDS)
+        return result
+
+    def _kpa_private_domain(self, kind, mode="read"):
+        """Who may read or write a person's private data: anyone for a
+        partner in no KPA; else the person, the coordinators of a KPA the
+        person is or was in, the CAE (and the accountant reads the
+        contact)."""
+        if self._kpa_private_sees_all(kind, mode):
+            return EVERYONE
+        user = self.env.user
+        return ["|", "|",
+                ("kpa_membership_ids", "=", False),
+                ("id", "=", user.partner_id.id),
+                ("kpa_membership_ids.kpa_id", "in",
+                 self._kpa_coordinated_kpas().ids)]
+
+    @api.multi
+    def name_get(self):
+        # ``show_email`` is the client's to send: not another KPA's email.
+        if not self.env.context.get("show_email") \
+                or self._kpa_private_superuser():
+            return super().name_get()
+        allowed = self._kpa_private_allowed("contact")
+        hidden = self - allowed
+        if not hidden:
+            return super().name_get()
+        names = dict(super(ResPartner, allowed).name_get()) \
+            if allowed else {}
+        names.update(super(ResPartner, hidden.with_context(
+            show_email=False)).name_get())
+        return [(partner.id, names[partner.id]) for partner in self]
+
+    @api.model
+    def name_search(self, name, args=None, operator="ilike", limit=100):
+        # Odoo matches the email too (and reads ``args`` without
+        # ``_search``): only where one may read it.
+        args = self._kpa_private_restrict(
+            expression.normalize_domain(args)) if args else args
+        if name and not self._kpa_private_sees_all("contact"):
+            args = expression.AND([list(args or []), expression.OR([
+                self._kpa_private_domain("contact"),
+                [("display_name", operator, name)]])])
+        return super().name_search(name, args=args, operator=operator,
+                                   limit=limit)
+
+
+class ResUsers(models.Model):
+    """A user shows its partner's fields (``_inherits``), read straight
+    from the partner's table: the same private data, the same people.
+    Here rather than in res_users.py to keep the rule next to the
+    partner's."""
+
+    _inherit = ["res.users", "kpa.private.mixin"]
+    _name = "res.users"
+
+    def _kpa_private_fields(self):
+        result = super()._kpa_private_fields()
+        result.update(self.env["res.partner"]._kpa_private_fields())
+        # A member's login is often their email.
+        result["login"] = "contact"
+        return result
+
+    def _kpa_private_domain(self, kind, mode="read"):
+        if self._kpa_private_sees_all(kind, mode):
+            return EVERYONE
+        user = self.env.user
+        return ["|", "|",
+                ("partner_id.kpa_membership_ids", "=", False),
+                ("id", "=", user.id),
+                ("partner_id.kpa_membership_ids.kpa_id", "in",
+                 self._kpa_coordinated_kpas().ids)]
+
+    def _kpa_private_allowed(self, kind, mode="read"):
+        if self._kpa_private_sees_all(kind, mode):
+            return self
+        partners = self.sudo().mapped("partner_id")
+        allowed = self.env["res.partner"].browse(
+            partners.ids)._kpa_private_allowed(kind, mode)
+        return self.filtered(
+            lambda user: user.sudo().partner_id in allowed
+            or user == self.env.user)

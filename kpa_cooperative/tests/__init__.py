@@ -6,3 +6,4 @@ from . import test_kpa_access
 from . import test_prestation_invoicing
 from . import test_cashed_report
 from . import test_prestation_access
+from . import test_private_data

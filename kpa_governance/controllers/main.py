@@ -4,22 +4,21 @@
 charter, the logbook, and raising a topic.
 
 Everything is read and written as the member: the record rules keep them
-to their own KPA. Someone else's or another KPA's id answers 404.
+to their own KPA. Someone else's or another KPA's id answers 404. Built on
+the portal base (``kpa_cooperative.controllers.main``): clean input, writes
+inside a savepoint, one record per form token; only current members write
+(an alumnus reads).
 """
-from werkzeug.utils import redirect as werkzeug_redirect
-
 import datetime
 
 from odoo import fields, http
-from odoo.exceptions import AccessError, MissingError, UserError, \
-    ValidationError
 from odoo.http import request
 from odoo.tools import plaintext2html
 
-from odoo.addons.kpa_cooperative.controllers.main import \
-    back_home_unless_readable
-from odoo.addons.portal.controllers.portal import CustomerPortal, \
-    pager as portal_pager
+from odoo.addons.kpa_cooperative.controllers.main import KpaPortal, \
+    back_home_unless_readable, clean_text, kpa_clean_params, safe_int, \
+    see_other
+from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from ..models.kpa_decision_vote import POSITIONS
 
@@ -28,54 +27,22 @@ TITLE_MAX = 200
 TEXT_MAX = 10000
 
 
-def redirect(url):
-    """After a successful POST: back to a page (request.redirect needs the
-    website module, which KPA-Cité does not install)."""
-    return werkzeug_redirect(url, 303)
-
-
-class GovernancePortal(CustomerPortal):
+class GovernancePortal(KpaPortal):
 
     # -- helpers ------------------------------------------------------
-    def _my_kpas(self):
-        """The KPAs the member belongs to now (their own memberships)."""
-        partner = request.env.user.partner_id
-        return request.env["kpa.membership"].sudo().search([
-            ("partner_id", "=", partner.id), ("state", "!=", "alumni"),
-        ]).mapped("kpa_id")
-
-    def _readable(self, model, record_id):
-        """The record as the member, or None if it is not theirs to see."""
-        record = request.env[model].browse(record_id)
-        try:
-            record.check_access_rights("read")
-            if not record.exists():
-                raise MissingError(model)
-            record.check_access_rule("read")
-        except (AccessError, MissingError):
-            return None
-        return record
-
     def _prepare_portal_layout_values(self):
         values = super()._prepare_portal_layout_values()
         Decision = request.env["kpa.decision"]
         values["decision_open_count"] = Decision.search_count(
             [("state", "=", "open")]) if Decision.check_access_rights(
                 "read", raise_exception=False) else 0
-        values["governance_member"] = bool(self._my_kpas())
+        values["governance_member"] = bool(self._kpa_my_kpas())
         return values
-
-    def _pick_kpa(self, kpa_id, kpas):
-        if len(kpas) == 1:
-            return kpas
-        try:
-            return kpas.filtered(lambda k: k.id == int(kpa_id or 0))
-        except ValueError:
-            return kpas.browse()
 
     # -- decisions ----------------------------------------------------
     @http.route(["/my/decisions", "/my/decisions/page/<int:page>"],
-                type="http", auth="user")
+                type="http", auth="user", website=True)
+    @kpa_clean_params
     def portal_my_decisions(self, page=1, **_kw):
         denied = back_home_unless_readable("kpa.decision",
                                            "kpa.decision.vote")
@@ -84,8 +51,8 @@ class GovernancePortal(CustomerPortal):
         values = self._prepare_portal_layout_values()
         Decision = request.env["kpa.decision"]
         total = Decision.search_count([])
-        pager = portal_pager(url="/my/decisions", total=total, page=page,
-                             step=PAGE_SIZE)
+        pager = portal_pager(url="/my/decisions", total=total,
+                             page=safe_int(page) or 1, step=PAGE_SIZE)
         decisions = Decision.search(
             [], order="state_sequence, date_deadline, id desc",
             limit=PAGE_SIZE, offset=pager["offset"])
@@ -103,17 +70,21 @@ class GovernancePortal(CustomerPortal):
         return request.render("kpa_governance.portal_my_decisions", values)
 
     @http.route(["/my/decisions/<int:decision_id>"], type="http",
-                auth="user", methods=["GET", "POST"])
+                auth="user", website=True, methods=["GET", "POST"])
+    @kpa_clean_params
     def portal_my_decision(self, decision_id, **post):
-        decision = self._readable("kpa.decision", decision_id)
+        decision = self._kpa_document("kpa.decision", decision_id)
         if decision is None:
             return request.not_found()
         error = None
         if request.httprequest.method == "POST":
-            error = self._vote(decision, post)
+            replay, error = self._kpa_form_once(post)
+            if replay:
+                return replay
+            error = error or self._vote(decision, post)
             if not error:
-                return redirect(
-                    "/my/decisions/%d?voted=1" % decision.id)
+                return self._kpa_form_done(
+                    post, "/my/decisions/%d?voted=1" % decision.id)
         partner = request.env.user.partner_id
         my_vote = decision.vote_ids.filtered(
             lambda v: v.partner_id == partner)
@@ -129,7 +100,8 @@ class GovernancePortal(CustomerPortal):
             and decision.sudo().is_voter(partner),
             "positions": POSITIONS,
             "error": error,
-            "reason": post.get("reason", my_vote.reason or ""),
+            "reason": clean_text(post.get("reason"))
+            if "reason" in post else (my_vote.reason or ""),
             "voted": request.params.get("voted"),
         })
         return request.render("kpa_governance.portal_my_decision", values)
@@ -137,8 +109,8 @@ class GovernancePortal(CustomerPortal):
     def _vote(self, decision, post):
         """Record the vote; return an error message for the form, or
         None."""
-        position = post.get("position")
-        reason = (post.get("reason") or "").strip()[:TEXT_MAX]
+        position = clean_text(post.get("position"))
+        reason = clean_text(post.get("reason"), TEXT_MAX)
         if position not in dict(POSITIONS):
             return "position"
         if position == "block" and not reason:
@@ -147,22 +119,19 @@ class GovernancePortal(CustomerPortal):
             return "closed"
         if not decision.sudo().is_voter(request.env.user.partner_id):
             return "not_voter"
-        try:
-            with request.env.cr.savepoint():
-                decision.vote(position, reason or False)
-        except AccessError:
-            return "not_voter"
-        except (UserError, ValidationError) as error:
-            return error.name
-        return None
+        return self._kpa_form_write(
+            lambda: decision.vote(position, reason or False),
+            access_error="not_voter")
 
     # -- charter ------------------------------------------------------
-    @http.route(["/my/charter"], type="http", auth="user")
+    @http.route(["/my/charter"], type="http", auth="user", website=True)
+    @kpa_clean_params
     def portal_my_charter(self, **kw):
         Charter = request.env["kpa.charter"]
         partner = request.env.user.partner_id
         memberships = request.env["kpa.membership"].sudo().search([
-            ("partner_id", "=", partner.id), ("state", "!=", "alumni")])
+            ("partner_id", "=", partner.id),
+            ("kpa_id", "in", self._kpa_my_kpas().ids)])
         sections = []
         for membership in memberships:
             current = Charter.current_for(membership.kpa_id)
@@ -187,9 +156,11 @@ class GovernancePortal(CustomerPortal):
         })
         return request.render("kpa_governance.portal_my_charter", values)
 
-    @http.route(["/my/charter/<int:charter_id>"], type="http", auth="user")
+    @http.route(["/my/charter/<int:charter_id>"], type="http", auth="user",
+                website=True)
+    @kpa_clean_params
     def portal_my_charter_version(self, charter_id, **_kw):
-        charter = self._readable("kpa.charter", charter_id)
+        charter = self._kpa_document("kpa.charter", charter_id)
         if charter is None:
             return request.not_found()
         values = self._prepare_portal_layout_values()
@@ -198,40 +169,42 @@ class GovernancePortal(CustomerPortal):
                               values)
 
     @http.route(["/my/charter/accept"], type="http", auth="user",
-                methods=["POST"])
+                website=True, methods=["POST"])
+    @kpa_clean_params
     def portal_my_charter_accept(self, charter_id=None, **_kw):
-        try:
-            charter = self._readable("kpa.charter", int(charter_id or 0))
-        except ValueError:
-            charter = None
+        charter = self._kpa_document("kpa.charter", charter_id)
         if charter is None:
             return request.not_found()
-        try:
-            with request.env.cr.savepoint():
-                charter.action_accept()
-        except AccessError:
+        error = self._kpa_form_write(charter.action_accept,
+                                     access_error="not_found")
+        if error == "not_found":
             return request.not_found()
-        except UserError:
-            return redirect("/my/charter?error=accept")
-        return redirect("/my/charter?accepted=1")
+        if error:
+            return see_other("/my/charter?error=accept")
+        return see_other("/my/charter?accepted=1")
 
     # -- logbook ------------------------------------------------------
     @http.route(["/my/logbook", "/my/logbook/page/<int:page>"],
-                type="http", auth="user", methods=["GET", "POST"])
+                type="http", auth="user", website=True,
+                methods=["GET", "POST"])
+    @kpa_clean_params
     def portal_my_logbook(self, page=1, **post):
         denied = back_home_unless_readable("kpa.logbook.entry")
         if denied:
             return denied
-        kpas = self._my_kpas()
+        kpas = self._kpa_my_kpas()
         error = None
         if request.httprequest.method == "POST":
-            error = self._write_logbook(kpas, post)
+            replay, error = self._kpa_form_once(post)
+            if replay:
+                return replay
+            error = error or self._write_logbook(kpas, post)
             if not error:
-                return redirect("/my/logbook?written=1")
+                return self._kpa_form_done(post, "/my/logbook?written=1")
         Entry = request.env["kpa.logbook.entry"]
         total = Entry.search_count([])
-        pager = portal_pager(url="/my/logbook", total=total, page=page,
-                             step=PAGE_SIZE)
+        pager = portal_pager(url="/my/logbook", total=total,
+                             page=safe_int(page) or 1, step=PAGE_SIZE)
         entries = Entry.search([], limit=PAGE_SIZE, offset=pager["offset"])
         values = self._prepare_portal_layout_values()
         values.update({
@@ -246,8 +219,8 @@ class GovernancePortal(CustomerPortal):
         return request.render("kpa_governance.portal_my_logbook", values)
 
     def _write_logbook(self, kpas, post):
-        text = (post.get("body") or "").strip()
-        title = (post.get("name") or "").strip()[:TITLE_MAX]
+        text = clean_text(post.get("body"))
+        title = clean_text(post.get("name"), TITLE_MAX)
         values = {"name": title or False, "body": plaintext2html(text)}
         return self._create_in_kpa("kpa.logbook.entry", kpas, post, text,
                                    TEXT_MAX, values)
@@ -256,35 +229,34 @@ class GovernancePortal(CustomerPortal):
         """Create a ``model`` record from a member's form in the KPA they
         chose, ``text`` being the part they must write; an error code for
         the form, or None."""
-        kpa = self._pick_kpa(post.get("kpa_id"), kpas)
+        kpa = self._kpa_pick(kpas, post.get("kpa_id"), default_first=False)
         if not kpa:
             return "kpa"
         if not text:
             return "empty"
         if len(text) > text_max:
             return "too_long"
-        try:
-            with request.env.cr.savepoint():
-                request.env[model].create(dict(values, kpa_id=kpa.id))
-        except AccessError:
-            return "kpa"
-        except (UserError, ValidationError) as error:
-            return error.name
-        return None
+        return self._kpa_form_write(
+            lambda: request.env[model].create(dict(values, kpa_id=kpa.id)),
+            access_error="kpa")
 
     # -- topics -------------------------------------------------------
-    @http.route(["/my/topics"], type="http", auth="user",
+    @http.route(["/my/topics"], type="http", auth="user", website=True,
                 methods=["GET", "POST"])
+    @kpa_clean_params
     def portal_my_topics(self, **post):
         denied = back_home_unless_readable("kpa.governance.topic")
         if denied:
             return denied
-        kpas = self._my_kpas()
+        kpas = self._kpa_my_kpas()
         error = None
         if request.httprequest.method == "POST":
-            error = self._raise_topic(kpas, post)
+            replay, error = self._kpa_form_once(post)
+            if replay:
+                return replay
+            error = error or self._raise_topic(kpas, post)
             if not error:
-                return redirect("/my/topics?raised=1")
+                return self._kpa_form_done(post, "/my/topics?raised=1")
         topics = request.env["kpa.governance.topic"].search(
             [("state", "in", ("open", "scheduled"))], limit=100)
         values = self._prepare_portal_layout_values()
@@ -299,14 +271,15 @@ class GovernancePortal(CustomerPortal):
         return request.render("kpa_governance.portal_my_topics", values)
 
     def _raise_topic(self, kpas, post):
-        name = (post.get("name") or "").strip()
-        description = (post.get("description") or "").strip()[:TEXT_MAX]
+        name = clean_text(post.get("name"))
+        description = clean_text(post.get("description"), TEXT_MAX)
         values = {"name": name, "description": description or False}
         return self._create_in_kpa("kpa.governance.topic", kpas, post, name,
                                    TITLE_MAX, values)
 
     # -- meetings and roles ---------------------------------------------
-    @http.route(["/my/meetings"], type="http", auth="user")
+    @http.route(["/my/meetings"], type="http", auth="user", website=True)
+    @kpa_clean_params
     def portal_my_meetings(self, **_kw):
         """When and where the group meets next, what is on the agenda, the
         last meetings held, and who takes care of what."""

@@ -5,9 +5,7 @@ from odoo.exceptions import UserError
 from odoo.tools import html_escape
 from odoo.tools.misc import format_date
 
-# Fields that may still change on an adopted version.
-UNLOCKED_FIELDS = {"state", "date_superseded"}
-UNLOCKED_PREFIXES = ("message_", "activity_", "website_message")
+from odoo.addons.kpa_cooperative.services.trust import trusted
 
 
 class KpaCharter(models.Model):
@@ -16,8 +14,13 @@ class KpaCharter(models.Model):
 
     _name = "kpa.charter"
     _description = "KPA charter version"
-    _inherit = ["mail.thread"]
+    _inherit = ["kpa.guard.mixin", "mail.thread"]
     _order = "kpa_id, version desc"
+    # A version is put in force, amended and superseded by its actions.
+    _kpa_protected_fields = ("state", "version", "previous_id", "decision_id",
+                             "date_adopted", "date_superseded",
+                             "change_summary")
+    _kpa_fixed_fields = ("kpa_id",)
 
     name = fields.Char(required=True, track_visibility="onchange")
     kpa_id = fields.Many2one(
@@ -64,32 +67,22 @@ class KpaCharter(models.Model):
         return [(charter.id, _("%s (version %d)") % (
             charter.name, charter.version)) for charter in self]
 
-    # -- a version in force never changes --------------------------
-    def _check_unlocked(self):
-        if self.env.context.get("kpa_charter_amending"):
-            return
-        locked = self.sudo().filtered(lambda c: c.state != "draft")
-        if locked:
-            raise UserError(_(
-                "\"%s\" version %d has been adopted: change it through a "
-                "decision, which makes the next version.") % (
-                locked[0].name, locked[0].version))
+    # -- a version in force never changes (kpa.guard.mixin) -----------
+    def _kpa_frozen(self):
+        return self.sudo().filtered(lambda c: c.state != "draft")
+
+    def _kpa_frozen_message(self, record):
+        record = record.sudo()
+        return _("\"%s\" version %d has been adopted: change it through a "
+                 "decision, which makes the next version.") % (
+            record.name, record.version)
 
     @api.multi
     def write(self, vals):
         # Refuse those who may not write at all before saying why others
         # may not either.
-        self.check_access_rights("write")
-        self.check_access_rule("write")
-        if any(name not in UNLOCKED_FIELDS
-               and not name.startswith(UNLOCKED_PREFIXES) for name in vals):
-            self._check_unlocked()
+        self._kpa_check_writer()
         return super().write(vals)
-
-    @api.multi
-    def unlink(self):
-        self._check_unlocked()
-        return super().unlink()
 
     @api.model
     def current_for(self, kpa):
@@ -101,23 +94,30 @@ class KpaCharter(models.Model):
 
     @api.multi
     def action_make_current(self):
-        """Put a first version in force (later ones come from decisions)."""
+        """Put a first version in force: later ones come from decisions,
+        never from this button."""
+        self._kpa_check_writer()
         for charter in self:
             if charter.state != "draft":
                 raise UserError(_("Only a draft version can be put in force."))
             if not charter.article_ids:
                 raise UserError(_("A charter needs at least one article."))
-            charter._supersede_others()
-        self.with_context(kpa_charter_amending=True).write({
+            if charter.sudo().search_count([
+                    ("kpa_id", "=", charter.kpa_id.id),
+                    ("state", "=", "current"), ("id", "!=", charter.id)]):
+                raise UserError(_(
+                    "A charter is already in force here: a new version "
+                    "comes from a decision that amends it."))
+        trusted(self).write({
             "state": "current",
             "date_adopted": fields.Date.context_today(self)})
         return True
 
     def _supersede_others(self):
         self.ensure_one()
-        self.search([
+        trusted(self.search([
             ("kpa_id", "=", self.kpa_id.id), ("state", "=", "current"),
-            ("id", "!=", self.id)]).write({
+            ("id", "!=", self.id)])).write({
                 "state": "superseded",
                 "date_superseded": fields.Date.context_today(self)})
 
@@ -128,7 +128,7 @@ class KpaCharter(models.Model):
             raise UserError(_(
                 "Only the current version of a charter can be amended."))
         Article = self.env["kpa.charter.article"]
-        new = self.with_context(kpa_charter_amending=True).copy({
+        new = trusted(self).copy({
             "name": self.name,
             "version": self.version + 1,
             "previous_id": self.id,
@@ -149,9 +149,9 @@ class KpaCharter(models.Model):
                     "change": "amended",
                     "decision_id": decision.id,
                 })
-            article.with_context(kpa_charter_amending=True).copy(values)
+            trusted(article).copy(values)
         if decision.amendment == "add":
-            Article.with_context(kpa_charter_amending=True).create({
+            trusted(Article).create({
                 "charter_id": new.id,
                 "sequence": max(self.article_ids.mapped("sequence") or [0]) + 1,
                 "name": decision.amend_title or _("New article"),
@@ -159,7 +159,7 @@ class KpaCharter(models.Model):
                 "change": "new",
                 "decision_id": decision.id,
             })
-        new.with_context(kpa_charter_amending=True).write({
+        trusted(new).write({
             "change_summary": self._change_summary(decision),
             "state": "current",
             "date_adopted": fields.Date.context_today(self),

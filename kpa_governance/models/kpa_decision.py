@@ -1,10 +1,17 @@
 # Copyright 2026 KPA-Cité
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape
 
+from odoo.addons.kpa_cooperative.services.formatting import fmt_date
+from odoo.addons.kpa_cooperative.services.trust import trusted
+
 from ..services import tally as tally_rules
+
+_logger = logging.getLogger(__name__)
 
 METHODS = [
     ("consent", "Consent"),
@@ -19,8 +26,10 @@ METHOD_HELP = (
     "quorum if one is set. Unanimity: every vote agrees. "
     "Consensus: nobody disagrees or blocks. "
     "Advice: the proposer decides after hearing the advice.")
-# Fields the mail and activity machinery may still write on a closed decision.
-UNLOCKED_PREFIXES = ("message_", "activity_", "website_message")
+# What the members vote on: fixed once the vote is open.
+PROPOSAL_FIELDS = ("name", "proposal", "method", "quorum", "charter_id",
+                   "amendment", "amend_article_id", "amend_title",
+                   "amend_body", "proposer_id")
 AMENDMENTS = [
     ("add", "Add an article"),
     ("replace", "Replace an article"),
@@ -33,8 +42,12 @@ class KpaDecision(models.Model):
 
     _name = "kpa.decision"
     _description = "KPA decision"
-    _inherit = ["kpa.portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["kpa.guard.mixin", "kpa.portal.mixin", "mail.thread",
+                "mail.activity.mixin"]
     _order = "state_sequence, date_deadline, id desc"
+    _kpa_protected_fields = ("state", "outcome_reason", "date_open",
+                             "date_closed", "new_charter_id")
+    _kpa_fixed_fields = ("kpa_id",)
 
     name = fields.Char(string="Title", required=True,
                        track_visibility="onchange")
@@ -82,6 +95,7 @@ class KpaDecision(models.Model):
         (tally_rules.ALL_AGREE, "Everyone agrees"),
         (tally_rules.NOT_ALL_AGREE, "Not everyone agrees"),
         (tally_rules.NO_OBJECTION, "No objection"),
+        (tally_rules.DISAGREEMENT, "Someone disagrees"),
         (tally_rules.PROPOSER_DECIDES, "Decided by the proposer after advice"),
     ], readonly=True, copy=False)
     outcome_statement = fields.Text(
@@ -131,8 +145,8 @@ class KpaDecision(models.Model):
     @api.depends("kpa_id")
     def _compute_voter_ids(self):
         for decision in self:
-            decision.voter_ids = decision.kpa_id.sudo().membership_ids\
-                .filtered(lambda m: m.state != "alumni").mapped("partner_id")
+            decision.voter_ids = self.env["kpa.membership"] \
+                ._kpa_current_partners(decision.kpa_id)
 
     @api.depends("vote_ids.position")
     def _compute_counts(self):
@@ -158,30 +172,32 @@ class KpaDecision(models.Model):
         self.ensure_one()
         return partner in self.voter_ids
 
-    # -- immutability -------------------------------------------------
-    def _check_unlocked(self, vals=None):
-        if self.env.context.get("kpa_decision_closing"):
-            return
-        if vals is not None and all(
-                name.startswith(UNLOCKED_PREFIXES) for name in vals):
-            return
-        closed = self.sudo().filtered(lambda d: d.state == "closed")
-        if closed:
+    # -- immutability (kpa.guard.mixin) ------------------------------
+    def _kpa_frozen(self):
+        return self.sudo().filtered(lambda d: d.state == "closed")
+
+    def _kpa_frozen_message(self, record):
+        return _("The decision \"%s\" is closed: it can no longer change. "
+                 "Propose a new decision instead.") % record.sudo().name
+
+    def _kpa_guard_write(self, vals):
+        result = super()._kpa_guard_write(vals)
+        voted = self.sudo().filtered(lambda d: d.state != "draft")
+        if voted and voted._kpa_changes(vals, PROPOSAL_FIELDS):
             raise UserError(_(
-                "The decision \"%s\" is closed: it can no longer change. "
-                "Propose a new decision instead.") % closed[0].name)
+                "The vote on \"%s\" is open: what is voted on cannot "
+                "change any more. Cancel it and propose a new decision.")
+                % voted[0].name)
+        if vals.get("outcome") and any(
+                d.method != "advice" for d in self.sudo()):
+            raise UserError(_(
+                "The outcome is computed from the votes when the decision "
+                "closes; only an advice decision is decided by its "
+                "proposer."))
+        return result
 
     @api.multi
     def write(self, vals):
-        self._check_unlocked(vals)
-        if "outcome" in vals and not self.env.context.get(
-                "kpa_decision_closing"):
-            for decision in self:
-                if decision.method != "advice" and vals["outcome"]:
-                    raise UserError(_(
-                        "The outcome is computed from the votes when the "
-                        "decision closes; only an advice decision is decided "
-                        "by its proposer."))
         result = super().write(vals)
         if "review_date" in vals:
             self._schedule_review()
@@ -193,11 +209,6 @@ class KpaDecision(models.Model):
         if decision.review_date:
             decision._schedule_review()
         return decision
-
-    @api.multi
-    def unlink(self):
-        self._check_unlocked()
-        return super().unlink()
 
     # -- review reminder ----------------------------------------------
     def _schedule_review(self):
@@ -229,6 +240,7 @@ class KpaDecision(models.Model):
     @api.multi
     def action_open(self):
         """Open the vote to the KPA's members."""
+        self._kpa_check_writer()
         for decision in self:
             if decision.state != "draft":
                 raise UserError(_("Only a draft decision can be opened."))
@@ -237,8 +249,8 @@ class KpaDecision(models.Model):
                     "Write the proposal before opening the vote."))
             if decision.amendment:
                 decision._check_amendment()
-        self.write({"state": "open",
-                    "date_open": fields.Date.context_today(self)})
+        trusted(self).write({"state": "open",
+                             "date_open": fields.Date.context_today(self)})
         self._kpa_announce_vote()
         return True
 
@@ -254,8 +266,8 @@ class KpaDecision(models.Model):
                 html_escape(decision.kpa_id.sudo().name),
                 html_escape(decision.name))
             if decision.date_deadline:
-                body += _("<p>You can vote until %s.</p>") % fields.Date \
-                    .from_string(decision.date_deadline).strftime("%d/%m/%Y")
+                body += _("<p>You can vote until %s.</p>") % fmt_date(
+                    decision.date_deadline)
             decision.with_context(mail_notify_force_send=False).message_post(
                 body=body, subject=_("Vote open: %s") % decision.name,
                 partner_ids=voters.ids, subtype="mail.mt_comment")
@@ -267,6 +279,14 @@ class KpaDecision(models.Model):
         except AccessError:
             return False
         return "/my/decisions/%d" % self.id
+
+    @api.constrains("kpa_id", "charter_id")
+    def _check_charter_kpa(self):
+        for decision in self.sudo():
+            if decision.charter_id \
+                    and decision.charter_id.kpa_id != decision.kpa_id:
+                raise ValidationError(_(
+                    "A decision amends its own KPA's charter only."))
 
     def _check_amendment(self):
         self.ensure_one()
@@ -288,9 +308,12 @@ class KpaDecision(models.Model):
     @api.multi
     def action_close(self):
         """Close the vote: the tally decides, and the decision is final."""
+        self._kpa_check_writer()
         for decision in self:
             if decision.state != "open":
                 raise UserError(_("Only an open decision can be closed."))
+            if decision.amendment:
+                decision._check_amendment()
             result = decision._tally()
             if result.outcome is None:
                 raise UserError(_(
@@ -305,27 +328,33 @@ class KpaDecision(models.Model):
             if result.outcome == "adopted" and decision.amendment:
                 values["new_charter_id"] = decision.charter_id.sudo()\
                     ._amend(decision).id
-            decision.with_context(kpa_decision_closing=True).write(values)
+            trusted(decision).write(values)
             if decision.topic_id.state in ("open", "scheduled"):
                 decision.topic_id.sudo().write({"state": "decided"})
         return True
 
     @api.multi
     def action_cancel(self):
+        self._kpa_check_writer()
         for decision in self:
             if decision.state not in ("draft", "open"):
                 raise UserError(_(
                     "Only a draft or open decision can be cancelled."))
-        self.write({"state": "cancelled"})
+        trusted(self).write({"state": "cancelled"})
         return True
 
     @api.multi
     def action_draft(self):
+        self._kpa_check_writer()
         for decision in self:
             if decision.state != "cancelled":
                 raise UserError(_(
                     "Only a cancelled decision goes back to draft."))
-        self.write({"state": "draft"})
+            if decision.sudo().vote_ids:
+                raise UserError(_(
+                    "\"%s\" was voted on: what was voted stays as it was. "
+                    "Propose a new decision instead.") % decision.name)
+        trusted(self).write({"state": "draft"})
         return True
 
     @api.model
@@ -336,16 +365,30 @@ class KpaDecision(models.Model):
         expired = self.search([
             ("state", "=", "open"), ("date_deadline", "<", today),
             ("method", "!=", "advice")])
-        expired.action_close()
+        for decision in expired:
+            # One decision that cannot close does not keep the others open.
+            try:
+                with self.env.cr.savepoint():
+                    decision.action_close()
+            except UserError as error:
+                _logger.warning("Decision %s not closed: %s", decision.id,
+                                error.name)
         return True
 
     # -- voting (used by the portal) --------------------------------
-    def vote(self, position, reason=None, partner=None):
-        """Record the position of a member; it replaces their previous vote
-        while the decision is open."""
+    def vote(self, position, reason=None):
+        """Record the caller's position; it replaces their previous vote
+        while the decision is open. One votes for oneself only."""
+        return self._kpa_vote(position, reason, self.env.user.partner_id)
+
+    def _kpa_vote(self, position, reason, partner):
+        """Record ``partner``'s position (server code and tests: a client
+        reaches this through ``vote`` only, as themselves)."""
         self.ensure_one()
-        partner = partner or self.env.user.partner_id
-        return self.env["kpa.decision.vote"].create({
+        Vote = self.env["kpa.decision.vote"]
+        if partner != self.env.user.partner_id:
+            Vote = trusted(Vote)
+        return Vote.create({
             "decision_id": self.id,
             "partner_id": partner.id,
             "position": position,

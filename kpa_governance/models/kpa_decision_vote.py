@@ -1,7 +1,9 @@
 # Copyright 2026 KPA-Cité
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from odoo.addons.kpa_cooperative.services.trust import is_trusted, trusted
 
 POSITIONS = [
     ("agree", "Agree"),
@@ -15,7 +17,12 @@ class KpaDecisionVote(models.Model):
     """One member's position on one decision; voting again replaces it."""
 
     _name = "kpa.decision.vote"
+    _inherit = ["kpa.guard.mixin"]
     _description = "Vote on a KPA decision"
+    # A vote belongs to its voter and its decision; its date is the
+    # server's.
+    _kpa_protected_fields = ("partner_id", "date")
+    _kpa_fixed_fields = ("decision_id",)
     _order = "date desc, id desc"
     _rec_name = "partner_id"
 
@@ -59,6 +66,8 @@ class KpaDecisionVote(models.Model):
             # A new vote replaces the previous one (as the voter: the
             # record rules still decide whether they may).
             previous = previous.sudo(self.env.uid)
+            if is_trusted(self):
+                previous = trusted(previous)
             previous.write({
                 "position": vals.get("position"),
                 "reason": vals.get("reason"),
@@ -66,18 +75,28 @@ class KpaDecisionVote(models.Model):
             return previous
         return super().create(vals)
 
+    def _kpa_check_own(self):
+        """Only the voter changes or withdraws their vote."""
+        if is_trusted(self):
+            return
+        me = self.env.user.partner_id
+        if any(vote.partner_id != me for vote in self.sudo()):
+            raise AccessError(_(
+                "A vote belongs to its voter: only they can change it."))
+
     @api.multi
     def write(self, vals):
         self._check_open(self.mapped("decision_id"))
-        if "decision_id" in vals or "partner_id" in vals:
-            raise UserError(_(
-                "A vote stays with its decision and its member."))
-        vals = dict(vals, date=fields.Datetime.now())
-        return super().write(vals)
+        self._kpa_check_own()
+        result = super().write(vals)
+        if "date" not in vals:
+            trusted(self).write({"date": fields.Datetime.now()})
+        return result
 
     @api.multi
     def unlink(self):
         self._check_open(self.mapped("decision_id"))
+        self._kpa_check_own()
         return super().unlink()
 
     @api.constrains("position", "reason")

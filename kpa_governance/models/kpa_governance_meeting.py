@@ -1,7 +1,9 @@
 # Copyright 2026 KPA-Cité
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.kpa_cooperative.services.formatting import web_url
 
 
 class KpaGovernanceMeeting(models.Model):
@@ -40,6 +42,17 @@ class KpaGovernanceMeeting(models.Model):
         ("cancelled", "Cancelled"),
     ], default="planned", required=True, readonly=True,
         track_visibility="onchange")
+
+    @api.constrains("remote_url")
+    def _check_remote_url(self):
+        """Only a web link: a ``javascript:`` or ``data:`` link would run
+        in the member's browser when they tap "Join from home"."""
+        for meeting in self:
+            if meeting.remote_url and not web_url(meeting.remote_url):
+                raise ValidationError(_(
+                    "The remote link must be a web address starting with "
+                    "http:// or https:// (for example "
+                    "https://meet.jit.si/my-kpa)."))
 
     @api.multi
     def action_close(self):

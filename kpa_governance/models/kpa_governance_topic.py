@@ -9,8 +9,10 @@ class KpaGovernanceTopic(models.Model):
 
     _name = "kpa.governance.topic"
     _description = "Governance topic"
-    _inherit = ["mail.thread"]
+    _inherit = ["kpa.guard.mixin", "mail.thread"]
     _order = "state_sequence, create_date desc, id desc"
+    _kpa_protected_fields = ("raised_by_id",)
+    _kpa_fixed_fields = ("kpa_id",)
 
     name = fields.Char(string="Topic", required=True,
                        track_visibility="onchange")

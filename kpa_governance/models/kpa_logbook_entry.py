@@ -10,7 +10,11 @@ class KpaLogbookEntry(models.Model):
     so that a newcomer can join any action."""
 
     _name = "kpa.logbook.entry"
+    _inherit = ["kpa.guard.mixin"]
     _description = "KPA logbook entry"
+    # Signed by its writer, in its KPA, for good.
+    _kpa_protected_fields = ("author_id",)
+    _kpa_fixed_fields = ("kpa_id",)
     _order = "date desc, id desc"
 
     name = fields.Char(string="Title")

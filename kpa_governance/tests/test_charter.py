@@ -1,6 +1,6 @@
 # Copyright 2026 KPA-Cité
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import GovernanceCase
 
@@ -35,7 +35,7 @@ class TestCharter(GovernanceCase):
                        "pot commun, tâches de soin.</p>")
         decision.action_open()
         if outcome == "reject":
-            decision.vote("block", "Pas assez clair", partner=self.partner_a)
+            decision._kpa_vote("block", "Pas assez clair", self.partner_a)
         decision.action_close()
         return decision
 
@@ -96,10 +96,10 @@ class TestCharter(GovernanceCase):
             state="draft", amendment="replace", charter_id=self.charter.id)
         with self.assertRaises(UserError), self.cr.savepoint():
             decision.action_open()
-        decision.write({"charter_id": self.network.id,
-                        "amendment": "add", "amend_body": "<p>x</p>"})
-        with self.assertRaises(UserError), self.cr.savepoint():
-            decision.action_open()
+        # Another charter than its KPA's own is refused at once.
+        with self.assertRaises(ValidationError), self.cr.savepoint():
+            decision.write({"charter_id": self.network.id,
+                            "amendment": "add", "amend_body": "<p>x</p>"})
 
     def test_members_accept_the_current_version(self):
         charter = self.charter.sudo(self.member_user_a)

@@ -9,8 +9,8 @@ class TestDecision(GovernanceCase):
 
     def test_consent_with_a_block_closes_rejected(self):
         decision = self.make_decision("consent")
-        decision.vote("agree", partner=self.partner_a)
-        decision.vote("block", "Trop tôt pour nous.", partner=self.partner_a2)
+        decision._kpa_vote("agree", None, self.partner_a)
+        decision._kpa_vote("block", "Trop tôt pour nous.", self.partner_a2)
         self.assertEqual(decision.block_count, 1)
         decision.action_close()
         self.assertEqual(decision.state, "closed")
@@ -20,24 +20,24 @@ class TestDecision(GovernanceCase):
 
     def test_majority_quorum_not_met(self):
         decision = self.make_decision("majority", quorum=3)
-        decision.vote("agree", partner=self.partner_a)
-        decision.vote("agree", partner=self.partner_a2)
+        decision._kpa_vote("agree", None, self.partner_a)
+        decision._kpa_vote("agree", None, self.partner_a2)
         decision.action_close()
         self.assertEqual(decision.outcome, "rejected")
         self.assertEqual(decision.outcome_reason, "quorum_not_met")
 
     def test_majority_adopted(self):
         decision = self.make_decision("majority", quorum=3)
-        decision.vote("agree", partner=self.partner_a)
-        decision.vote("agree", partner=self.partner_a2)
-        decision.vote("disagree", partner=self.partner_a3)
+        decision._kpa_vote("agree", None, self.partner_a)
+        decision._kpa_vote("agree", None, self.partner_a2)
+        decision._kpa_vote("disagree", None, self.partner_a3)
         decision.action_close()
         self.assertEqual(decision.outcome, "adopted")
 
     def test_a_new_vote_replaces_the_previous_one(self):
         decision = self.make_decision("unanimity")
-        first = decision.vote("disagree", partner=self.partner_a)
-        second = decision.vote("agree", partner=self.partner_a)
+        first = decision._kpa_vote("disagree", None, self.partner_a)
+        second = decision._kpa_vote("agree", None, self.partner_a)
         self.assertEqual(first, second)
         self.assertEqual(len(decision.vote_ids), 1)
         self.assertEqual(decision.vote_ids.position, "agree")
@@ -47,30 +47,30 @@ class TestDecision(GovernanceCase):
     def test_block_needs_a_reason(self):
         decision = self.make_decision()
         with self.assertRaises(ValidationError), self.cr.savepoint():
-            decision.vote("block", partner=self.partner_a)
+            decision._kpa_vote("block", None, self.partner_a)
         with self.assertRaises(ValidationError), self.cr.savepoint():
-            decision.vote("block", "   ", partner=self.partner_a)
+            decision._kpa_vote("block", "   ", self.partner_a)
         self.assertFalse(decision.vote_ids)
 
     def test_outsiders_and_alumni_cannot_vote(self):
         decision = self.make_decision()
         for partner in (self.partner_b, self.alumnus_a):
             with self.assertRaises(ValidationError), self.cr.savepoint():
-                decision.vote("agree", partner=partner)
+                decision._kpa_vote("agree", None, partner)
         self.assertNotIn(self.alumnus_a, decision.voter_ids)
         self.assertIn(self.partner_a3, decision.voter_ids)
 
     def test_no_vote_before_open_or_after_close(self):
         decision = self.make_decision(state="draft")
         with self.assertRaises(UserError), self.cr.savepoint():
-            decision.vote("agree", partner=self.partner_a)
+            decision._kpa_vote("agree", None, self.partner_a)
         decision.action_open()
-        vote = decision.vote("agree", partner=self.partner_a)
+        vote = decision._kpa_vote("agree", None, self.partner_a)
         decision.action_close()
         with self.assertRaises(UserError), self.cr.savepoint():
-            decision.vote("disagree", partner=self.partner_a2)
+            decision._kpa_vote("disagree", None, self.partner_a2)
         with self.assertRaises(UserError), self.cr.savepoint():
-            decision.vote("disagree", partner=self.partner_a)
+            decision._kpa_vote("disagree", None, self.partner_a)
         with self.assertRaises(UserError), self.cr.savepoint():
             vote.write({"position": "block", "reason": "Trop tard"})
         with self.assertRaises(UserError), self.cr.savepoint():
@@ -101,7 +101,7 @@ class TestDecision(GovernanceCase):
         with self.assertRaises(UserError), self.cr.savepoint():
             decision.write({"outcome": "adopted"})
         advice = self.make_decision("advice")
-        advice.vote("disagree", "Pas convaincu", partner=self.partner_a)
+        advice._kpa_vote("disagree", "Pas convaincu", self.partner_a)
         with self.assertRaises(UserError), self.cr.savepoint():
             advice.action_close()
         advice.write({"outcome": "adopted"})
@@ -169,3 +169,31 @@ class TestDecision(GovernanceCase):
         outsider = decision.get_access_action(self.member_user_b.id)
         self.assertNotEqual(outsider.get("url"),
                             "/my/decisions/%d" % decision.id)
+
+    def test_consensus_with_a_disagreement_closes_rejected(self):
+        """Once a ValueError on the reason code: the daily cron stopped."""
+        decision = self.make_decision("consensus", date_deadline="2026-01-01")
+        decision._kpa_vote("agree", None, self.partner_a)
+        decision._kpa_vote("disagree", None, self.partner_a2)
+        self.env["kpa.decision"]._cron_close_expired()
+        self.assertEqual(decision.state, "closed")
+        self.assertEqual(decision.outcome, "rejected")
+        self.assertEqual(decision.outcome_reason, "disagreement")
+
+    def test_guarded_fields_refuse_any_client_context(self):
+        decision = self.make_decision("consent")
+        for context in ({"kpa_decision_closing": True},
+                        {"kpa_trusted": True}):
+            with self.assertRaises(UserError), self.cr.savepoint():
+                decision.with_context(**context).write({"state": "closed"})
+            with self.assertRaises(UserError), self.cr.savepoint():
+                decision.with_context(**context).write(
+                    {"proposal": "<p>Autre chose</p>"})
+        self.assertEqual(decision.state, "open")
+
+    def test_cancelled_vote_does_not_come_back_as_a_draft(self):
+        decision = self.make_decision("consent")
+        decision._kpa_vote("agree", None, self.partner_a)
+        decision.action_cancel()
+        with self.assertRaises(UserError), self.cr.savepoint():
+            decision.action_draft()

@@ -3,6 +3,8 @@
 """Who sees and does what, tested from the side of the one refused."""
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.kpa_cooperative.services.trust import trusted
+
 from .common import GovernanceCase
 
 
@@ -21,7 +23,7 @@ class TestGovernanceAccess(GovernanceCase):
         cls.decision_b.action_open()
         cls.draft_a = cls.env["kpa.decision"].create({
             "name": "Brouillon Alpha", "kpa_id": cls.kpa_a.id})
-        cls.vote_a2 = cls.decision_a.vote("agree", partner=cls.partner_a2)
+        cls.vote_a2 = cls.decision_a._kpa_vote("agree", None, cls.partner_a2)
 
     def test_coordinator_sees_only_her_kpa(self):
         Decision = self.env["kpa.decision"].sudo(self.coordinator_a)
@@ -39,7 +41,7 @@ class TestGovernanceAccess(GovernanceCase):
 
     def test_coordinator_runs_her_kpa(self):
         decision = self.decision_a.sudo(self.coordinator_a)
-        decision.vote("agree", partner=self.partner_a3)
+        decision._kpa_vote("agree", None, self.partner_a3)
         decision.action_close()
         self.assertEqual(decision.outcome, "adopted")
 
@@ -76,7 +78,7 @@ class TestGovernanceAccess(GovernanceCase):
         self.assertEqual(decision.agree_count, 2)
         # ... but cannot cast, change or withdraw them.
         with self.assertRaises(AccessError), self.cr.savepoint():
-            decision.vote("disagree", partner=self.partner_a2)
+            decision._kpa_vote("disagree", None, self.partner_a2)
         with self.assertRaises(AccessError), self.cr.savepoint():
             self.vote_a2.sudo(self.member_user_a).write(
                 {"position": "disagree"})
@@ -115,10 +117,11 @@ class TestGovernanceAccess(GovernanceCase):
         entry.write({"body": "<p>Livraison faite, 12 repas.</p>"})
         with self.assertRaises(AccessError), self.cr.savepoint():
             Entry.create({"kpa_id": self.kpa_b.id, "body": "<p>Intrus</p>"})
-        with self.assertRaises(AccessError), self.cr.savepoint():
+        # Signed by its writer only (the guard: a protected field).
+        with self.assertRaises(UserError), self.cr.savepoint():
             Entry.create({"kpa_id": self.kpa_a.id, "body": "<p>Faux</p>",
                           "author_id": self.partner_a2.id})
-        other = self.env["kpa.logbook.entry"].create({
+        other = trusted(self.env["kpa.logbook.entry"]).create({
             "kpa_id": self.kpa_a.id, "author_id": self.partner_a2.id,
             "body": "<p>Écrit par un autre</p>"})
         self.assertIn(other, Entry.search([]))
@@ -154,11 +157,11 @@ class TestGovernanceAccess(GovernanceCase):
         decision.action_open()
         role = self.env["kpa.role"].create({"name": "Clés", "kpa_id": kpa.id})
         records = [
-            decision, decision.vote("agree", partner=partner), role,
+            decision, decision._kpa_vote("agree", None, partner), role,
             self.env["kpa.charter"].create({
                 "name": "Charte ailleurs", "kpa_id": kpa.id,
                 "article_ids": [(0, 0, {"name": "Un", "body": "<p>1</p>"})]}),
-            self.env["kpa.logbook.entry"].create({
+            trusted(self.env["kpa.logbook.entry"]).create({
                 "kpa_id": kpa.id, "author_id": partner.id,
                 "body": "<p>Ailleurs</p>"}),
             self.env["kpa.governance.topic"].create({
@@ -175,3 +178,20 @@ class TestGovernanceAccess(GovernanceCase):
         # The network charter (no KPA) is everyone's.
         network = self.env["kpa.charter"].create({"name": "Charte réseau"})
         self.assertTrue(network.sudo(self.manager).read(["name"]))
+
+    def test_former_member_reads_history_and_writes_nothing(self):
+        entry = self.env["kpa.logbook.entry"].sudo(self.member_user_a).create(
+            {"kpa_id": self.kpa_a.id, "body": "<p>Avant de partir.</p>"})
+        self.membership_a.action_leave("salaried", "2026-06-30")
+        Entry = self.env["kpa.logbook.entry"].sudo(self.member_user_a)
+        self.assertIn(entry, Entry.search([]))
+        for attempt in (
+                lambda: Entry.create({"kpa_id": self.kpa_a.id,
+                                      "body": "<p>Après.</p>"}),
+                lambda: entry.sudo(self.member_user_a).write(
+                    {"body": "<p>Réécrit.</p>"}),
+                lambda: self.env["kpa.governance.topic"].sudo(
+                    self.member_user_a).create(
+                    {"name": "Encore moi", "kpa_id": self.kpa_a.id})):
+            with self.assertRaises(AccessError), self.cr.savepoint():
+                attempt()

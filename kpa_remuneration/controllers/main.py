@@ -1,54 +1,98 @@
 # Copyright 2026 KPA-Cité
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""/my/declarations: my pay, the pot, what the others take.
+
+Built on the portal base (``kpa_cooperative.controllers.main``): a GET
+shows and never writes (this week is made by the first declaration sent
+for it, not by a visit); a POST writes inside a savepoint, once per form
+token.
+"""
 import datetime
 import re
 
+import psycopg2
+
 from odoo import _, fields, http
-from odoo.exceptions import AccessError, MissingError, UserError, \
-    ValidationError
 from odoo.http import request
 
-from odoo.addons.kpa_cooperative.controllers.main import \
-    back_home_unless_readable
-from odoo.addons.portal.controllers.portal import CustomerPortal, \
-    pager as portal_pager
+from odoo.addons.kpa_cooperative.controllers.main import KpaPortal, \
+    back_home_unless_readable, clean_text, kpa_clean_params, safe_date, \
+    see_other
+from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from ..services import pot
 
 MONTH_PATTERN = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 PAGE_SIZE = 20
+COMMENT_MAX = 2000
 
 
-class RemunerationPortal(CustomerPortal):
+class RemunerationPortal(KpaPortal):
     """/my/declarations: my pay, the pot, what the others take."""
+
+    # ------------------------------------------------------------------
+    # Weeks: shown on GET, made on the POST that needs one
+    # ------------------------------------------------------------------
+    @staticmethod
+    def _remuneration_shown_week(kpa, week=None):
+        """The week to show (never made here): the one asked (``week``, a
+        date) if it exists, else this week, else the last open one."""
+        Period = request.env["kpa.remuneration.period"].sudo()
+        today = fields.Date.context_today(Period)
+        if week:
+            chosen = Period.search([("kpa_id", "=", kpa.id),
+                                    ("date_start", "=", safe_date(week))],
+                                   limit=1)
+            if chosen:
+                return chosen
+        return Period._kpa_get_week(kpa, today, create=False) \
+            or Period.search([("kpa_id", "=", kpa.id),
+                              ("state", "=", "open"),
+                              ("date_start", "<=", today)], limit=1)
+
+    def _remuneration_week_choices(self, kpa):
+        """The weeks I may still declare for: this week (made or not yet)
+        and the open weeks before it, minus those I declared. A list of
+        {"key": Monday as text, "name", "period" (empty if not made)}."""
+        Period = request.env["kpa.remuneration.period"].sudo()
+        today = fields.Date.context_today(Period)
+        weeks = Period.search([
+            ("kpa_id", "=", kpa.id), ("state", "=", "open"),
+            ("date_start", "<=", today)], limit=6)
+        declared = request.env["kpa.remuneration.declaration"].search(
+            self._my_declarations_domain()
+            + [("period_id", "in", weeks.ids)]).mapped("period_id")
+        choices = [{"key": week.date_start, "name": week.name,
+                    "period": week} for week in weeks - declared.sudo()]
+        if not Period._kpa_get_week(kpa, today, create=False):
+            monday, sunday = pot.week_bounds(fields.Date.from_string(today))
+            key = fields.Date.to_string(monday)
+            draft = Period.new({"kpa_id": kpa.id, "date_start": key,
+                                "date_end": fields.Date.to_string(sunday)})
+            choices.insert(0, {"key": key, "name": draft.name,
+                               "period": Period.browse()})
+        return choices
+
+    @staticmethod
+    def _remuneration_make_week(kpa, monday):
+        """The week of ``kpa`` starting on ``monday``, made now if missing
+        (once: the week is unique per KPA). Two first declarations of a
+        new week at once: the second meets the unique index, rolls back
+        (Odoo reads in REPEATABLE READ, only a new transaction sees the
+        week the other one made: nothing else was written yet on this
+        path) and reads the week back."""
+        Period = request.env["kpa.remuneration.period"]
+        try:
+            with request.env.cr.savepoint():
+                return Period._kpa_get_week(kpa, monday)
+        except psycopg2.IntegrityError:
+            request.env.cr.rollback()
+            request.env["res.users"].invalidate_cache()
+            return Period._kpa_get_week(kpa, monday, create=False)
 
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
-    def _remuneration_kpas(self):
-        """The KPAs I am a current member of (as superuser once filtered
-        on my own partner: membership rows are not secret to me)."""
-        partner = request.env.user.partner_id
-        return request.env["kpa.membership"].sudo().search([
-            ("partner_id", "=", partner.id), ("state", "!=", "alumni"),
-        ]).mapped("kpa_id")
-
-    @staticmethod
-    def _remuneration_kpa(kpas, kpa_id=None):
-        """The KPA chosen among mine (``kpa_id``, from the page's switch),
-        else my first one; someone else's id counts as no choice."""
-        chosen = kpas.filtered(lambda k: k.id == _safe_int(kpa_id))
-        return chosen or kpas[:1]
-
-    def _open_weeks(self, kpa):
-        """This week (made if missing) and the open weeks before it."""
-        Period = request.env["kpa.remuneration.period"]
-        today = fields.Date.context_today(Period)
-        Period._kpa_get_week(kpa, today)
-        return Period.sudo().search([
-            ("kpa_id", "=", kpa.id), ("state", "=", "open"),
-            ("date_start", "<=", today)], limit=6)
-
     def _amount_error(self, reason, what):
         return {
             pot.AMOUNT_EMPTY: _("Write %s (0 is allowed).") % what,
@@ -63,13 +107,13 @@ class RemunerationPortal(CustomerPortal):
     def _read_form(self, post):
         """(values, errors) from the posted form, never an exception."""
         errors = []
-        net, reason = pot.parse_amount(post.get("amount_net", ""))
+        net, reason = pot.parse_amount(clean_text(post.get("amount_net")))
         if reason:
             errors.append(self._amount_error(reason, _("The net amount")))
-        hours, reason = pot.parse_hours(post.get("hours", ""))
+        hours, reason = pot.parse_hours(clean_text(post.get("hours")))
         if reason:
             errors.append(self._amount_error(reason, _("The hours")))
-        comment = (post.get("comment") or "").strip()[:2000]
+        comment = clean_text(post.get("comment"), COMMENT_MAX)
         values = {"comment": comment or False}
         if net is not None:
             values["amount_net"] = float(net)
@@ -89,20 +133,6 @@ class RemunerationPortal(CustomerPortal):
         """My own declarations: staff may read others', these pages are
         about mine."""
         return [("partner_id", "=", request.env.user.partner_id.id)]
-
-    def _my_declaration(self, declaration_id):
-        """My declaration or None (someone else's is as good as absent)."""
-        declaration = request.env["kpa.remuneration.declaration"].browse(
-            declaration_id)
-        try:
-            declaration.check_access_rights("read")
-            declaration.check_access_rule("read")
-            if not declaration.exists() or declaration.partner_id \
-                    != request.env.user.partner_id:
-                raise MissingError(declaration_id)
-        except (AccessError, MissingError):
-            return None
-        return declaration
 
     def _week_table(self, period):
         """Everyone's amounts for a week of my KPA; comments only mine."""
@@ -129,8 +159,9 @@ class RemunerationPortal(CustomerPortal):
             self._my_declarations_domain()) \
             if Declaration.check_access_rights(
                 "read", raise_exception=False) else 0
-        # Found once per page: the pages below read it from here.
-        values["remuneration_kpas"] = self._remuneration_kpas()
+        # Where I may declare: my current KPAs (an alumnus reads their own
+        # declarations and declares nothing).
+        values["remuneration_kpas"] = self._kpa_my_kpas()
         values["can_declare"] = bool(values["remuneration_kpas"])
         return values
 
@@ -139,13 +170,14 @@ class RemunerationPortal(CustomerPortal):
     # ------------------------------------------------------------------
     @http.route(["/my/declarations", "/my/declarations/page/<int:page>"],
                 type="http", auth="user", website=True)
+    @kpa_clean_params
     def portal_my_declarations(self, page=1, week=None, kpa=None, **_kw):
         denied = back_home_unless_readable("kpa.remuneration.declaration")
         if denied:
             return denied
         values = self._prepare_portal_layout_values()
         kpas = values["remuneration_kpas"]
-        kpa = self._remuneration_kpa(kpas, kpa)
+        kpa = self._kpa_pick(kpas, kpa)
         Declaration = request.env["kpa.remuneration.declaration"]
         count = Declaration.search_count(self._my_declarations_domain())
         pager = portal_pager(url="/my/declarations", total=count,
@@ -153,16 +185,8 @@ class RemunerationPortal(CustomerPortal):
         declarations = Declaration.search(
             self._my_declarations_domain(), limit=PAGE_SIZE,
             offset=pager["offset"])
-        period = request.env["kpa.remuneration.period"]
-        if kpa:
-            weeks = self._open_weeks(kpa)
-            period = weeks[:1]
-            if week:
-                chosen = request.env["kpa.remuneration.period"].sudo() \
-                    .search([("kpa_id", "=", kpa.id),
-                             ("date_start", "=", _safe_date(week))],
-                            limit=1)
-                period = chosen or period
+        period = self._remuneration_shown_week(kpa, week) if kpa \
+            else request.env["kpa.remuneration.period"]
         values.update({
             "page_name": "declarations",
             "declarations": declarations,
@@ -179,39 +203,46 @@ class RemunerationPortal(CustomerPortal):
 
     @http.route(["/my/declarations/new"], type="http", auth="user",
                 website=True, methods=["GET", "POST"])
+    @kpa_clean_params
     def portal_declaration_new(self, **post):
+        is_post = request.httprequest.method == "POST"
+        errors = []
+        if is_post and post.get("action") == "send":
+            replay, error = self._kpa_form_once(post)
+            if replay:
+                return replay
+            if error:
+                errors.append(error)
         values = self._prepare_portal_layout_values()
         kpas = values["remuneration_kpas"]
-        kpa = self._remuneration_kpa(kpas, post.get("kpa"))
+        kpa = self._kpa_pick(kpas, post.get("kpa"))
         if not kpa:
-            return request.redirect("/my")
-        weeks = self._open_weeks(kpa)
-        mine = request.env["kpa.remuneration.declaration"].search(
-            self._my_declarations_domain() + [("period_id", "in", weeks.ids)])
-        weeks = weeks - mine.mapped("period_id")
+            return see_other("/my")
+        weeks = self._remuneration_week_choices(kpa)
         values.update({"page_name": "declarations", "kpa": kpa,
-                       "kpas": kpas, "weeks": weeks, "errors": [], "post": post,
-                       "preview": None})
-        if request.httprequest.method == "POST" and weeks:
-            form, errors = self._read_form(post)
-            period = weeks.filtered(
-                lambda w: str(w.id) == str(post.get("period_id")))[:1]
-            if not period:
+                       "kpas": kpas, "weeks": weeks, "errors": errors,
+                       "post": post, "preview": None})
+        if is_post and weeks:
+            form, form_errors = self._read_form(post)
+            errors.extend(form_errors)
+            choice = [week for week in weeks
+                      if week["key"] == post.get("week")][:1]
+            if not choice:
                 errors.append(_("Choose a week."))
             if not errors and post.get("action") == "send":
-                try:
-                    declaration = request.env[
-                        "kpa.remuneration.declaration"].with_context(
+                period = choice[0]["period"] \
+                    or self._remuneration_make_week(kpa, choice[0]["key"])
+                made = []
+                error = self._kpa_form_write(lambda: made.append(request.env[
+                    "kpa.remuneration.declaration"].with_context(
                         mail_create_nosubscribe=True).create(dict(
                             form, period_id=period.id,
                             partner_id=request.env.user.partner_id.id,
-                            state="submitted"))
-                    return request.redirect(
-                        "/my/declarations/%d?sent=1" % declaration.id)
-                except (UserError, ValidationError, AccessError) as error:
-                    request.env.cr.rollback()
-                    errors.append(error.name)
-            values["errors"] = errors
+                            state="submitted"))))
+                if not error:
+                    return self._kpa_form_done(
+                        post, "/my/declarations/%d?sent=1" % made[0].id)
+                errors.append(error)
             if not errors:
                 values["preview"] = self._preview(form)
         return request.render("kpa_remuneration.portal_declaration_new",
@@ -219,27 +250,30 @@ class RemunerationPortal(CustomerPortal):
 
     @http.route(["/my/declarations/<int:declaration_id>"], type="http",
                 auth="user", website=True, methods=["GET", "POST"])
+    @kpa_clean_params
     def portal_declaration(self, declaration_id, **post):
-        declaration = self._my_declaration(declaration_id)
+        declaration = self._kpa_document(
+            "kpa.remuneration.declaration", declaration_id, "partner_id")
         if declaration is None:
             return request.not_found()
-        values = self._prepare_portal_layout_values()
         errors = []
         if request.httprequest.method == "POST":
+            replay, error = self._kpa_form_once(post)
+            if replay:
+                return replay
             form, errors = self._read_form(post)
+            if error:
+                errors.insert(0, error)
             if declaration.state == "validated":
                 errors.append(_("This week is validated: it cannot change."))
             if not errors:
-                try:
-                    declaration.write(form)
-                    if declaration.state in ("draft", "refused"):
-                        declaration.action_submit()
-                    return request.redirect(
-                        "/my/declarations/%d?sent=1" % declaration.id)
-                except (UserError, ValidationError, AccessError) as error:
-                    request.env.cr.rollback()
-                    errors.append(error.name)
-                    declaration.invalidate_cache()
+                error = self._kpa_form_write(
+                    lambda: self._remuneration_resend(declaration, form))
+                if not error:
+                    return self._kpa_form_done(
+                        post, "/my/declarations/%d?sent=1" % declaration.id)
+                errors.append(error)
+        values = self._prepare_portal_layout_values()
         values.update({
             "page_name": "declarations",
             "declaration": declaration,
@@ -250,13 +284,22 @@ class RemunerationPortal(CustomerPortal):
         })
         return request.render("kpa_remuneration.portal_declaration", values)
 
+    @staticmethod
+    def _remuneration_resend(declaration, form):
+        declaration.write(form)
+        if declaration.state in ("draft", "refused"):
+            declaration.action_submit()
+
     @http.route(["/my/declarations/statement"], type="http", auth="user",
                 website=True)
+    @kpa_clean_params
     def portal_declaration_statement(self, month=None, **_kw):
         match = MONTH_PATTERN.match(month or "")
         if not match:
             return request.not_found()
         partner = request.env.user.partner_id
+        # Rendered as superuser for my own partner only: the report lets
+        # superuser through and checks everyone else (its own rule).
         report = request.env.ref(
             "kpa_remuneration.kpa_remuneration_statement_report").sudo()
         pdf, _format = report.with_context(
@@ -268,20 +311,6 @@ class RemunerationPortal(CustomerPortal):
             ("Content-Length", len(pdf)),
             ("Content-Disposition", 'attachment; filename="%s"' % filename),
         ])
-
-
-def _safe_int(text):
-    try:
-        return int(text or 0)
-    except (TypeError, ValueError):
-        return 0
-
-
-def _safe_date(text):
-    try:
-        return fields.Date.to_string(fields.Date.from_string(text))
-    except (TypeError, ValueError):
-        return "1900-01-01"
 
 
 def _shift(period, days):

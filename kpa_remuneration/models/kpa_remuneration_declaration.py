@@ -4,12 +4,11 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape
 
-from ..services import pot
-from .kpa_remuneration_period import _fmt_date, fmt_money
+from odoo.addons.kpa_cooperative.services.formatting import \
+    fmt_date as _fmt_date, fmt_money
+from odoo.addons.kpa_cooperative.services.trust import trusted
 
-# What only the buttons change, and what makes a declaration what it is.
-INTERNAL_FIELDS = ("state", "contract_id")
-FIXED_FIELDS = ("period_id", "partner_id")
+from ..services import pot
 
 
 class KpaRemunerationDeclaration(models.Model):
@@ -17,9 +16,13 @@ class KpaRemunerationDeclaration(models.Model):
 
     _name = "kpa.remuneration.declaration"
     _description = "Remuneration declaration"
-    _inherit = ["kpa.portal.mixin", "mail.thread"]
+    _inherit = ["kpa.guard.mixin", "kpa.portal.mixin", "kpa.private.mixin",
+                "mail.thread"]
     _order = "date_start desc, kpa_id, partner_id"
     _rec_name = "partner_id"
+    # What only the buttons change, and what makes a declaration what it is.
+    _kpa_protected_fields = ("state", "contract_id")
+    _kpa_fixed_fields = ("period_id", "partner_id")
 
     period_id = fields.Many2one(
         "kpa.remuneration.period", string="Week", required=True, index=True,
@@ -70,6 +73,19 @@ class KpaRemunerationDeclaration(models.Model):
          "The net amount cannot be negative."),
     ]
 
+    def _kpa_private_fields(self):
+        """The comment: its author, the KPA's coordinators, the CAE; not
+        the accountant, not the co-members (they see the amounts)."""
+        result = super()._kpa_private_fields()
+        result["comment"] = "note"
+        return result
+
+    def _kpa_private_domain(self, kind, mode="read"):
+        if self._kpa_private_sees_all(kind, mode):
+            return []
+        return ["|", ("partner_id", "=", self.env.user.partner_id.id),
+                ("kpa_id", "in", self._kpa_coordinated_kpas().ids)]
+
     @api.depends("amount_net", "period_id")
     def _compute_pay(self):
         for declaration in self:
@@ -104,14 +120,8 @@ class KpaRemunerationDeclaration(models.Model):
         """{partner id: (running CAPE, refusal or False)} for the week, in
         two queries whatever the number of members."""
         kpa = kpa.sudo()
-        memberships = self.env["kpa.membership"].sudo().search([
-            ("kpa_id", "=", kpa.id), ("partner_id", "in", partners.ids),
-            ("date_join", "<=", date_end),
-            "|", ("date_leave", "=", False), ("date_leave", ">=", date_start),
-        ])
-        members = set(memberships.filtered(
-            lambda m: m.state != "alumni" or m.date_leave
-        ).mapped("partner_id").ids)
+        members = self.env["kpa.membership"]._kpa_members_during(
+            kpa, partners, date_start, date_end)
         contracts = self.env["hr.contract"].sudo().search([
             ("kpa_is_cape", "=", True), ("kpa_id", "=", kpa.id),
             ("kpa_partner_id", "in", partners.ids),
@@ -161,21 +171,37 @@ class KpaRemunerationDeclaration(models.Model):
             for declaration in mine:
                 cape = payable[declaration.partner_id.id][0]
                 if declaration.contract_id != cape:
-                    declaration.with_context(
-                        kpa_remuneration_internal=True).write(
-                        {"contract_id": cape.id})
+                    trusted(declaration).write({"contract_id": cape.id})
 
     # ------------------------------------------------------------------
     # Create, write, delete
     # ------------------------------------------------------------------
+    def _kpa_frozen(self):
+        return self.sudo().filtered(
+            lambda d: d.state == "validated"
+            or d.period_id.state != "open").sudo(self.env.uid)
+
+    def _kpa_frozen_message(self, record):
+        record = record.sudo()
+        if record.state == "validated":
+            return _(
+                "The declaration of %s for the %s is validated: it is pay "
+                "now, it cannot change.") % (
+                record.partner_id.name, record.period_id.name)
+        return _("The %s of %s is validated: nothing in it can change any "
+                 "more.") % (record.period_id.name, record.kpa_id.name)
+
     @api.model
     def create(self, vals):
+        """A declaration starts as a draft; sending it (``state`` sent at
+        creation, as the portal's "Envoyer" does) goes through
+        ``action_submit`` and its checks."""
+        submit = vals.get("state") == "submitted"
+        if submit:
+            vals = dict(vals)
+            del vals["state"]
         period = self.env["kpa.remuneration.period"].browse(
             vals.get("period_id"))
-        state = vals.get("state", "draft")
-        if state not in ("draft", "submitted") \
-                and not self.env.context.get("kpa_remuneration_internal"):
-            raise UserError(_("A declaration starts as a draft or sent."))
         if period:
             period.sudo()._kpa_lock()
             period._kpa_check_open()
@@ -184,39 +210,22 @@ class KpaRemunerationDeclaration(models.Model):
         if problems:
             raise UserError("\n".join(problems))
         declaration._kpa_set_contracts()
-        if declaration.state == "submitted":
-            declaration._kpa_check_submitted_fit()
+        if submit:
+            declaration.action_submit()
         return declaration
 
     @api.multi
     def write(self, vals):
-        internal = self.env.context.get("kpa_remuneration_internal")
-        if not internal:
-            if set(INTERNAL_FIELDS) & set(vals):
-                raise UserError(_(
-                    "The state of a declaration changes with its buttons "
-                    "only."))
-            for declaration in self:
-                for name in FIXED_FIELDS:
-                    if name in vals and declaration[name].id != vals[name]:
-                        raise UserError(_(
-                            "A declaration stays with its member and its "
-                            "week: delete it and declare again."))
-            self._kpa_check_not_validated()
-            periods = self.sudo().mapped("period_id")
-            if periods:
-                periods._kpa_lock()
-                periods._kpa_check_open()
+        if "state" in vals or "contract_id" in vals:
+            return super().write(vals)
+        periods = self.sudo().mapped("period_id")
+        if periods:
+            periods._kpa_lock()
         res = super().write(vals)
-        if not internal and "amount_net" in vals:
+        if "amount_net" in vals:
             self.filtered(lambda d: d.state == "submitted") \
                 ._kpa_check_submitted_fit()
         return res
-
-    @api.multi
-    def unlink(self):
-        self._kpa_check_not_validated()
-        return super().unlink()
 
     def _kpa_check_not_validated(self):
         for declaration in self.sudo():
@@ -258,8 +267,7 @@ class KpaRemunerationDeclaration(models.Model):
         problems = todo._kpa_payability_problems()
         if problems:
             raise UserError("\n".join(problems))
-        todo.with_context(kpa_remuneration_internal=True).write(
-            {"state": "submitted"})
+        trusted(todo).write({"state": "submitted"})
         todo._kpa_set_contracts()
         todo._kpa_check_submitted_fit()
         return True
@@ -269,8 +277,7 @@ class KpaRemunerationDeclaration(models.Model):
         self._kpa_check_coordinator()
         self._kpa_check_not_validated()
         self.sudo().mapped("period_id")._kpa_lock()
-        result = self.with_context(kpa_remuneration_internal=True).write(
-            {"state": "refused"})
+        result = trusted(self).write({"state": "refused"})
         for declaration in self:
             declaration.with_context(
                 mail_notify_force_send=False).message_post(
@@ -293,8 +300,7 @@ class KpaRemunerationDeclaration(models.Model):
     def action_draft(self):
         self._kpa_check_not_validated()
         self.check_access_rule("write")
-        return self.with_context(kpa_remuneration_internal=True).write(
-            {"state": "draft"})
+        return trusted(self).write({"state": "draft"})
 
     def _kpa_check_coordinator(self):
         if not self.env.user.has_group(

@@ -4,21 +4,14 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape
 
+from odoo.addons.kpa_cooperative.services.formatting import \
+    fmt_date as _fmt_date, fmt_money, fmt_percent as _percent
+from odoo.addons.kpa_cooperative.services.trust import trusted
+
 from ..services import pot
 
 POT_FIELDS = ("cashed", "contribution", "reserve", "share", "expenses",
               "distributed", "available")
-
-
-def _fmt_date(value):
-    day = fields.Date.from_string(value) if isinstance(value, str) else value
-    return day.strftime("%d/%m/%Y") if day else ""
-
-
-def fmt_money(amount):
-    """1234.5 -> "1 234,50 €", as French people write it."""
-    text = "{:,.2f}".format(float(amount))
-    return text.replace(",", "\u202f").replace(".", ",") + "\u00a0€"
 
 
 class KpaRemunerationPeriod(models.Model):
@@ -26,8 +19,11 @@ class KpaRemunerationPeriod(models.Model):
 
     _name = "kpa.remuneration.period"
     _description = "Remuneration week"
-    _inherit = ["kpa.portal.mixin", "mail.thread"]
+    _inherit = ["kpa.guard.mixin", "kpa.portal.mixin", "mail.thread"]
     _order = "date_start desc, kpa_id"
+    _kpa_protected_fields = ("state", "move_id", "pot_frozen") + tuple(
+        "frozen_" + name for name in POT_FIELDS)
+    _kpa_fixed_fields = ("kpa_id", "date_start", "date_end")
 
     # Not stored: each reader sees it in their own language.
     name = fields.Char(compute="_compute_name")
@@ -53,8 +49,18 @@ class KpaRemunerationPeriod(models.Model):
         "kpa.remuneration.declaration", "period_id", string="Declarations")
     move_id = fields.Many2one("account.move", string="Journal entry",
                               readonly=True, copy=False)
-    # The pot, computed from the payments at the end of the week: never
-    # stored, a late payment recorded afterwards counts at once.
+    # What the pot was when the week was validated: a validated week keeps
+    # the figures it was decided with, whatever is paid later.
+    pot_frozen = fields.Boolean(readonly=True, copy=False)
+    frozen_cashed = fields.Monetary(readonly=True, copy=False)
+    frozen_contribution = fields.Monetary(readonly=True, copy=False)
+    frozen_reserve = fields.Monetary(readonly=True, copy=False)
+    frozen_share = fields.Monetary(readonly=True, copy=False)
+    frozen_expenses = fields.Monetary(readonly=True, copy=False)
+    frozen_distributed = fields.Monetary(readonly=True, copy=False)
+    frozen_available = fields.Monetary(readonly=True, copy=False)
+    # The pot of an open week, computed from the payments at the end of the
+    # week: not stored, a late payment recorded afterwards counts at once.
     amount_cashed = fields.Monetary(
         string="Cashed", compute="_compute_pot",
         help="Untaxed share of what clients paid on the KPA's invoices, "
@@ -160,6 +166,13 @@ class KpaRemunerationPeriod(models.Model):
         result = {}
         for period in periods.sudo():
             kpa = period.kpa_id
+            if period.pot_frozen:
+                figures = {name: pot.cents(period["frozen_" + name])
+                           for name in POT_FIELDS}
+                cost, count = declared.get(period.id, (0, 0))
+                figures.update(declared=pot.cents(cost), count=count)
+                result[period.id] = figures
+                continue
             cashed, expenses = pot.total_up_to(
                 money, kpa.id, period.date_end) or (0, 0)
             distributed, = pot.total_up_to(
@@ -334,13 +347,14 @@ class KpaRemunerationPeriod(models.Model):
         problems = declarations._kpa_payability_problems()
         if problems:
             raise UserError("\n".join(problems))
-        self._kpa_check_fits()
+        figures = self._kpa_check_fits()
         declarations._kpa_set_contracts()
-        declarations.with_context(kpa_remuneration_internal=True).write(
-            {"state": "validated"})
+        trusted(declarations).write({"state": "validated"})
         move = period._kpa_post_move(declarations)
-        period.with_context(kpa_remuneration_internal=True).write({
-            "state": "validated", "move_id": move.id})
+        values = {"frozen_" + name: float(figures[name])
+                  for name in POT_FIELDS}
+        values.update(state="validated", move_id=move.id, pot_frozen=True)
+        trusted(period).write(values)
         period.message_post(body=_("Week validated by %s: %d declarations, "
                                    "cost %s.") % (
             self.env.user.name, len(declarations),
@@ -431,13 +445,14 @@ class KpaRemunerationPeriod(models.Model):
                 raise UserError(_("The %s is not validated.") % period.name)
             reversal = self.env["account.move"]
             if period.move_id:
-                reversal = reversal.browse(period.move_id.reverse_moves(
-                    date=fields.Date.context_today(self)))
-            period.declaration_ids.filtered(
-                lambda d: d.state == "validated").with_context(
-                kpa_remuneration_internal=True).write({"state": "submitted"})
-            period.with_context(kpa_remuneration_internal=True).write({
-                "state": "open", "move_id": False})
+                reversal = reversal.browse(
+                    trusted(period.move_id).reverse_moves(
+                        date=fields.Date.context_today(self)))
+            trusted(period.declaration_ids.filtered(
+                lambda d: d.state == "validated")).write(
+                {"state": "submitted"})
+            trusted(period).write({"state": "open", "move_id": False,
+                                   "pot_frozen": False})
             period.message_post(body=_(
                 "Validation undone by %s: entry %s reversed by %s.") % (
                 self.env.user.name, period.move_id.name or "-",
@@ -445,21 +460,21 @@ class KpaRemunerationPeriod(models.Model):
         return True
 
     # ------------------------------------------------------------------
-    # Validated weeks never change
+    # Validated weeks never change (kpa.guard.mixin)
     # ------------------------------------------------------------------
-    @api.multi
-    def write(self, vals):
-        if not self.env.context.get("kpa_remuneration_internal"):
-            if "state" in vals or "move_id" in vals:
-                raise UserError(_(
-                    "A week is validated or reopened with its buttons "
-                    "only."))
-            self._kpa_check_open()
-        return super().write(vals)
+    def _kpa_frozen(self):
+        return self.sudo().filtered(lambda p: p.state != "open")
+
+    def _kpa_frozen_message(self, record):
+        record = record.sudo()
+        return _("The %s of %s is validated: nothing in it can change any "
+                 "more.") % (record.name, record.kpa_id.name)
+
+    def _kpa_protected_message(self, names):  # pylint: disable=W0613
+        return _("A week is validated or reopened with its buttons only.")
 
     @api.multi
     def unlink(self):
-        self._kpa_check_open()
         if self.sudo().mapped("declaration_ids"):
             raise UserError(_(
                 "This week has declarations: it cannot be deleted."))
@@ -473,8 +488,3 @@ class KpaRemunerationPeriod(models.Model):
         wizard = self.env["kpa.remuneration.wizard"].create({
             "kpa_id": self.kpa_id.id, "date": self.date_start})
         return wizard._kpa_action()
-
-
-def _percent(rate):
-    text = ("%.2f" % (rate * 100)).rstrip("0").rstrip(".")
-    return text.replace(".", ",")

@@ -3,6 +3,8 @@
 """Validating a week: the checks, the journal entry, the undo."""
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.kpa_cooperative.services.trust import trusted
+
 from .common import RemunerationCase
 
 
@@ -59,7 +61,7 @@ class TestRemunerationValidation(RemunerationCase):
 
     def test_refused_when_a_declarant_has_no_running_cape(self):
         self._two_declarations()
-        self.cape_a2.sudo().with_context(kpa_cape_internal=True).write(
+        trusted(self.cape_a2.sudo()).write(
             {"date_end": "2026-03-10"})
         with self.assertRaises(UserError) as caught, self.cr.savepoint():
             self.week_a.action_validate()
@@ -156,3 +158,48 @@ class TestRemunerationValidation(RemunerationCase):
             self.kpa_a.id, self.week_a.date_start))
         self.assertNotEqual(self.week_a.get_access_action(
             self.coordinator_a.id).get("type"), "ir.actions.act_url")
+
+    def test_validated_week_keeps_the_pot_it_was_decided_with(self):
+        self._two_declarations()
+        self.week_a.action_validate()
+        available = self.week_a.amount_available
+        cashed = self.week_a.amount_cashed
+        # A late payment recorded afterwards, dated in that week.
+        self._cash_a(date="2026-03-21")
+        self.week_a.invalidate_cache()
+        self.assertEqual(self.week_a.amount_available, available)
+        self.assertEqual(self.week_a.amount_cashed, cashed)
+        self.assertEqual(self.week_a.frozen_available, available)
+        # The undo gives the live figures back.
+        self.week_a.sudo(self.manager).action_undo_validation()
+        self.week_a.invalidate_cache()
+        self.assertGreater(self.week_a.amount_cashed, cashed)
+
+    def test_pay_entry_is_undone_with_its_week_only(self):
+        self._two_declarations()
+        self.week_a.action_validate()
+        move = self.week_a.move_id
+        for undo in (lambda m: m.reverse_moves(),
+                     lambda m: m.button_cancel(),
+                     lambda m: m.unlink()):
+            with self.assertRaises(UserError), self.cr.savepoint():
+                undo(move)
+        self.assertEqual(move.state, "posted")
+        self.assertEqual(self.week_a.state, "validated")
+
+    def test_guards_ignore_the_old_context_keys(self):
+        declarations = self._two_declarations()
+        Declaration = self.Declaration.sudo(self.member_user_a).with_context(
+            kpa_remuneration_internal=True, kpa_trusted=True)
+        with self.assertRaises(UserError), self.cr.savepoint():
+            Declaration.create({
+                "period_id": self.week_a.id, "partner_id": self.partner_a.id,
+                "amount_net": 99999, "state": "validated"})
+        with self.assertRaises(UserError), self.cr.savepoint():
+            declarations[0].sudo(self.member_user_a).with_context(
+                kpa_remuneration_internal=True).write({"state": "validated"})
+        self.week_a.action_validate()
+        with self.assertRaises(UserError), self.cr.savepoint():
+            self.week_a.sudo(self.coordinator_a).with_context(
+                kpa_remuneration_internal=True).write({"state": "open"})
+        self.assertEqual(self.week_a.state, "validated")

@@ -1,7 +1,9 @@
 # Copyright 2026 KPA-Cité
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+
+from odoo.addons.kpa_cooperative.services.trust import trusted
 
 from ..services import pot
 
@@ -11,8 +13,11 @@ class KpaRemunerationWizard(models.TransientModel):
     member with what they did and what they take."""
 
     _name = "kpa.remuneration.wizard"
+    _inherit = ["kpa.guard.mixin"]
     _rec_name = "period_id"
     _description = "Weekly remuneration session"
+    # The week follows the KPA and the date, through _kpa_fill only.
+    _kpa_protected_fields = ("period_id",)
 
     kpa_id = fields.Many2one("kpa.cooperative", string="KPA", required=True)
     date = fields.Date(string="Week of", required=True,
@@ -56,6 +61,13 @@ class KpaRemunerationWizard(models.TransientModel):
         wizard._kpa_fill()
         return wizard
 
+    @api.multi
+    def write(self, vals):
+        if vals.get("kpa_id"):
+            self._kpa_check_session_rights(
+                self.env["kpa.cooperative"].browse(vals["kpa_id"]))
+        return super().write(vals)
+
     def _kpa_action(self):
         return {
             "type": "ir.actions.act_window",
@@ -70,10 +82,10 @@ class KpaRemunerationWizard(models.TransientModel):
         """One row per current member, in a fixed number of queries."""
         self.ensure_one()
         kpa = self.kpa_id
-        kpa.check_access_rule("read")
+        self._kpa_check_session_rights(kpa)
         period = self.env["kpa.remuneration.period"]._kpa_get_week(
             kpa, self.date)
-        self.period_id = period
+        trusted(self).write({"period_id": period.id})
         start, end = period.date_start, period.date_end
         memberships = self.env["kpa.membership"].sudo().search([
             ("kpa_id", "=", kpa.id), ("date_join", "<=", end),
@@ -105,6 +117,18 @@ class KpaRemunerationWizard(models.TransientModel):
                 "state": declaration.state if declaration else None,
             })
         self._kpa_replace_lines(rows)
+
+    def _kpa_check_session_rights(self, kpa):
+        """Only those who run the KPA's weeks hold its session: it shows
+        every member's hours and words (a wizard has no record rules)."""
+        Period = self.env["kpa.remuneration.period"]
+        if not (self.env.user.has_group(
+                "kpa_cooperative.group_kpa_coordinator")
+                and Period.check_access_rights("write",
+                                               raise_exception=False)):
+            raise AccessError(_(
+                "Only the KPA's coordinators hold its weekly session."))
+        kpa.check_access_rule("write")
 
     def _kpa_replace_lines(self, rows):
         """Write the session's rows in one INSERT, whatever the number of
@@ -184,6 +208,7 @@ class KpaRemunerationWizard(models.TransientModel):
         """Create or update the declarations of the rows (as drafts for a
         new row: the week is then validated as a whole)."""
         self.ensure_one()
+        self._kpa_check_session_rights(self.kpa_id)
         if self.period_id.state != "open":
             raise UserError(_("This week is validated: nothing can change."))
         Declaration = self.env["kpa.remuneration.declaration"]
@@ -212,7 +237,13 @@ class KpaRemunerationWizard(models.TransientModel):
 
 class KpaRemunerationWizardLine(models.TransientModel):
     _name = "kpa.remuneration.wizard.line"
+    _inherit = ["kpa.guard.mixin"]
     _description = "Weekly session: a member"
+    # Filled from the week by the session; the group types only the rest.
+    _kpa_protected_fields = ("partner_id", "declaration_id", "state",
+                             "can_be_paid", "reason", "hours_logged",
+                             "prestations")
+    _kpa_fixed_fields = ("wizard_id",)
 
     wizard_id = fields.Many2one("kpa.remuneration.wizard", required=True,
                                 ondelete="cascade")

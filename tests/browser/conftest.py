@@ -165,3 +165,19 @@ def rpc_admin(url, model, method, args, **kwargs):
     if method == "xmlid_to_res_id":
         return rpc_as(url, "admin", model, method, *args, **kwargs)
     return rpc_as(url, "admin", model, method, args, **kwargs)
+
+
+def xmlrpc_as(url, login, model, method, *args, **kwargs):
+    """The ORM over XML-RPC as ``login`` (password = login), as any outside
+    client calls it: its own context, ids and values. A refusal comes back
+    as ``xmlrpc.client.Fault`` whose ``faultString`` holds the message."""
+    import xmlrpc.client
+    database = os.environ["KPA_TEST_DB"]
+    common = xmlrpc.client.ServerProxy(url + "/xmlrpc/2/common",
+                                       allow_none=True)
+    uid = common.login(database, login, login)
+    assert uid, "%s cannot log in" % login
+    models = xmlrpc.client.ServerProxy(url + "/xmlrpc/2/object",
+                                       allow_none=True)
+    return models.execute_kw(database, uid, login, model, method,
+                             list(args), kwargs)

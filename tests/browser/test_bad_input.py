@@ -7,8 +7,9 @@ import time
 
 import pytest
 import requests
+from playwright.sync_api import Error as PlaywrightError
 
-from conftest import rpc_admin
+from conftest import login, rpc_admin
 
 NASTY = [
     "", " ", "abc", "-1", "-0.01", "1e308", "99999999999999999999999",
@@ -22,8 +23,8 @@ POST_FORMS = {
     "/my/logbook": ["kpa_id", "body", "name"],
     "/my/topics": ["kpa_id", "name", "description"],
     "/my/charter/accept": ["charter_id"],
-    "/my/declarations/new": ["kpa", "period_id", "amount_net", "hours",
-                             "comment", "action"],
+    "/my/declarations/new": ["kpa", "week", "amount_net", "hours",
+                             "comment", "action", "kpa_form_token"],
 }
 GET_ROUTES = [
     "/my", "/my/home", "/my/kpa", "/my/cape", "/my/cape/%(id)s/pdf",
@@ -132,3 +133,29 @@ def test_bounded_fuzz_over_portal_routes(odoo_url, samir):
         if response.status_code >= 500:
             failures.append("%s -> %s" % (path, response.status_code))
     assert not failures, failures
+
+
+def test_double_tap_on_write_makes_one_entry(phone, odoo_url):
+    """Three fast taps on "Écrire": the page sends the form once (its
+    buttons are disabled on the first tap) and the server takes its token
+    once; one entry."""
+    marker = "trois-taps-%d" % int(time.time() * 1000)
+    login(phone, odoo_url, "ines")
+    phone.goto(odoo_url + "/my/logbook")
+    phone.fill("textarea[name=body]", marker)
+    # Taps 30 ms apart: the first request is on its way when the others
+    # come.
+    phone.evaluate("""() => {
+        const button = document.querySelector(
+            ".o_kpa_logbook_form button[type=submit]");
+        button.click();
+        setTimeout(() => button.click(), 30);
+        setTimeout(() => button.click(), 60);
+    }""")
+    try:
+        phone.wait_for_url(re.compile(r"written=1"), timeout=20000)
+    except PlaywrightError:
+        pass  # navigations racing each other: the count below tells
+    time.sleep(2)
+    assert rpc_admin(odoo_url, "kpa.logbook.entry", "search_count",
+                     [("body", "like", marker)]) == 1
