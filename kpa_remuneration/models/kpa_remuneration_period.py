@@ -51,14 +51,23 @@ class KpaRemunerationPeriod(models.Model):
                               readonly=True, copy=False)
     # What the pot was when the week was validated: a validated week keeps
     # the figures it was decided with, whatever is paid later.
-    pot_frozen = fields.Boolean(readonly=True, copy=False)
-    frozen_cashed = fields.Monetary(readonly=True, copy=False)
-    frozen_contribution = fields.Monetary(readonly=True, copy=False)
-    frozen_reserve = fields.Monetary(readonly=True, copy=False)
-    frozen_share = fields.Monetary(readonly=True, copy=False)
-    frozen_expenses = fields.Monetary(readonly=True, copy=False)
-    frozen_distributed = fields.Monetary(readonly=True, copy=False)
-    frozen_available = fields.Monetary(readonly=True, copy=False)
+    pot_frozen = fields.Boolean(string="Pot kept from validation",
+                                readonly=True, copy=False)
+    frozen_cashed = fields.Monetary(string="Cashed at validation",
+                                    readonly=True, copy=False)
+    frozen_contribution = fields.Monetary(
+        string="CAE contribution at validation", readonly=True, copy=False)
+    frozen_reserve = fields.Monetary(string="Reserve at validation",
+                                     readonly=True, copy=False)
+    frozen_share = fields.Monetary(string="Members' share at validation",
+                                   readonly=True, copy=False)
+    frozen_expenses = fields.Monetary(string="Expenses at validation",
+                                      readonly=True, copy=False)
+    frozen_distributed = fields.Monetary(
+        string="Already distributed at validation", readonly=True,
+        copy=False)
+    frozen_available = fields.Monetary(string="Available at validation",
+                                       readonly=True, copy=False)
     # The pot of an open week, computed from the payments at the end of the
     # week: not stored, a late payment recorded afterwards counts at once.
     amount_cashed = fields.Monetary(

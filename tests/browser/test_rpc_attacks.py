@@ -343,7 +343,7 @@ def test_logbook_entry_is_not_moved_nor_re_signed(odoo_url, demo):
                       ["kpa_id", "author_id"])
     assert entry_read["kpa_id"][0] == demo["la_cape"]
     assert entry_read["author_id"][0] == demo["samir"]
-    xmlrpc_as(odoo_url, "samir", "kpa.logbook.entry", "unlink", [entry])
+    rpc_admin(odoo_url, "kpa.logbook.entry", "unlink", [entry])
 
 
 def test_coordinator_cannot_move_a_record_into_another_kpa(odoo_url, demo):

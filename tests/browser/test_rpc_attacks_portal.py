@@ -15,19 +15,10 @@ import pytest
 import requests
 
 from conftest import rpc_admin, rpc_as, xmlrpc_as
+from test_bad_input import CSRF, portal_session
 
-CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 FORM_TOKEN = re.compile(r'name="kpa_form_token" value="([^"]+)"')
 TEST_KPA_CODE = "ESSC"
-
-
-def portal_session(url, login):
-    http = requests.Session()
-    page = http.get(url + "/web/login", timeout=60)
-    token = CSRF.search(page.text).group(1)
-    http.post(url + "/web/login", data={
-        "login": login, "password": login, "csrf_token": token}, timeout=60)
-    return http
 
 
 def form_tokens(http, url, path):
