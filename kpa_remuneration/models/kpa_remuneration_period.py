@@ -137,7 +137,10 @@ class KpaRemunerationPeriod(models.Model):
             return {}
         cr = self.env.cr
         ids = tuple(periods.ids)
-        kpa_ids = tuple(periods.sudo().mapped("kpa_id").ids)
+        # Validated weeks read their kept figures: the running totals are
+        # for the open ones only (and their KPAs only).
+        kpa_ids = tuple(periods.sudo().filtered(
+            lambda p: not p.pot_frozen).mapped("kpa_id").ids) or (0,)
         cr.execute("""
             SELECT kpa_id, date,
                    SUM(COALESCE(SUM(amount_cashed)
