@@ -607,11 +607,9 @@ class HrContract(models.Model):
                 vals["date_end"] = date_exit  # early termination
             trusted(contract).write(vals)
             if leave_kpa:
-                self.env["kpa.membership"].search([
-                    ("partner_id", "=", contract.kpa_partner_id.id),
-                    ("kpa_id", "=", contract.kpa_id.id),
-                    ("state", "!=", "alumni"),
-                ]).action_leave(outcome, date_exit)
+                self.env["kpa.membership"]._kpa_current(
+                    contract.kpa_partner_id, contract.kpa_id).sudo(
+                    self.env.uid).action_leave(outcome, date_exit)
         return True
 
     @api.multi

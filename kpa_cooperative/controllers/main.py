@@ -279,6 +279,19 @@ class KpaPortal(CustomerPortal):
         request._kpa_spent_tokens = spent
         return None, None
 
+    def _kpa_form_submit(self, post, write, url):
+        """A member's form sent once: ``(response, error)``. ``write()``
+        makes the record and returns an error for the form or None; the
+        response is then the redirect to ``url`` (or the first sending's
+        result, for a replay)."""
+        replay, error = self._kpa_form_once(post)
+        if replay:
+            return replay, None
+        error = error or write()
+        if error:
+            return None, error
+        return self._kpa_form_done(post, url), None
+
     def _kpa_form_done(self, post, url):
         """The form of ``post`` went through: a replay of its token goes to
         ``url``. Returns the redirect to ``url``."""

@@ -5,6 +5,7 @@ import re
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from .kpa_membership import CURRENT_DOMAIN
 from .kpa_private_mixin import EVERYONE, NOBODY
 
 CODE_PATTERN = re.compile(r"^[A-Z0-9]{2,5}$")
@@ -142,7 +143,7 @@ class KpaCooperative(models.Model):
     def _compute_member_count(self):
         # One grouped query for the whole kanban, not one per KPA.
         data = self.env["kpa.membership"].read_group(
-            [("kpa_id", "in", self.ids), ("state", "!=", "alumni")],
+            [("kpa_id", "in", self.ids)] + CURRENT_DOMAIN,
             ["kpa_id", "state"], ["kpa_id", "state"], lazy=False)
         counts = {}
         for row in data:

@@ -6,6 +6,8 @@ from odoo.exceptions import UserError, ValidationError
 from ..services.people import (
     AGE_BANDS, MINIMUM_AGE, age_band, age_on, is_old_enough)
 
+# A current membership: newcomers and members, not alumni.
+CURRENT_DOMAIN = [("state", "!=", "alumni")]
 EXIT_OUTCOMES = [
     ("company", "Created a company"),
     ("cae_entrepreneur", "Entrepreneur in the CAE"),
@@ -140,12 +142,20 @@ class KpaMembership(models.Model):
     # own history and take part in nothing new.
     # ------------------------------------------------------------------
     @api.model
+    def _kpa_current(self, partners=None, kpas=None):
+        """The current memberships (newcomers and members), as superuser,
+        of ``partners`` and/or in ``kpas``."""
+        domain = list(CURRENT_DOMAIN)
+        if partners is not None:
+            domain.append(("partner_id", "in", partners.ids))
+        if kpas is not None:
+            domain.append(("kpa_id", "in", kpas.ids))
+        return self.sudo().search(domain)
+
+    @api.model
     def _kpa_current_kpas(self, partner):
-        """The KPAs ``partner`` is a current member of (newcomer or
-        member)."""
-        return self.sudo().search([
-            ("partner_id", "in", partner.ids), ("state", "!=", "alumni"),
-        ]).mapped("kpa_id")
+        """The KPAs ``partner`` is a current member of."""
+        return self._kpa_current(partners=partner).mapped("kpa_id")
 
     @api.model
     def _kpa_known_kpas(self, partner):
@@ -161,9 +171,7 @@ class KpaMembership(models.Model):
     @api.model
     def _kpa_current_partners(self, kpa):
         """The current members (newcomers included) of ``kpa``."""
-        return self.sudo().search([
-            ("kpa_id", "in", kpa.ids), ("state", "!=", "alumni"),
-        ]).mapped("partner_id")
+        return self._kpa_current(kpas=kpa).mapped("partner_id")
 
     @api.model
     def _kpa_members_during(self, kpa, partners, date_start, date_end):

@@ -78,13 +78,11 @@ class GovernancePortal(KpaPortal):
             return request.not_found()
         error = None
         if request.httprequest.method == "POST":
-            replay, error = self._kpa_form_once(post)
-            if replay:
-                return replay
-            error = error or self._vote(decision, post)
-            if not error:
-                return self._kpa_form_done(
-                    post, "/my/decisions/%d?voted=1" % decision.id)
+            done, error = self._kpa_form_submit(
+                post, lambda: self._vote(decision, post),
+                "/my/decisions/%d?voted=1" % decision.id)
+            if done:
+                return done
         partner = request.env.user.partner_id
         my_vote = decision.vote_ids.filtered(
             lambda v: v.partner_id == partner)
@@ -195,12 +193,11 @@ class GovernancePortal(KpaPortal):
         kpas = self._kpa_my_kpas()
         error = None
         if request.httprequest.method == "POST":
-            replay, error = self._kpa_form_once(post)
-            if replay:
-                return replay
-            error = error or self._write_logbook(kpas, post)
-            if not error:
-                return self._kpa_form_done(post, "/my/logbook?written=1")
+            done, error = self._kpa_form_submit(
+                post, lambda: self._write_logbook(kpas, post),
+                "/my/logbook?written=1")
+            if done:
+                return done
         Entry = request.env["kpa.logbook.entry"]
         total = Entry.search_count([])
         pager = portal_pager(url="/my/logbook", total=total,
@@ -251,12 +248,11 @@ class GovernancePortal(KpaPortal):
         kpas = self._kpa_my_kpas()
         error = None
         if request.httprequest.method == "POST":
-            replay, error = self._kpa_form_once(post)
-            if replay:
-                return replay
-            error = error or self._raise_topic(kpas, post)
-            if not error:
-                return self._kpa_form_done(post, "/my/topics?raised=1")
+            done, error = self._kpa_form_submit(
+                post, lambda: self._raise_topic(kpas, post),
+                "/my/topics?raised=1")
+            if done:
+                return done
         topics = request.env["kpa.governance.topic"].search(
             [("state", "in", ("open", "scheduled"))], limit=100)
         values = self._prepare_portal_layout_values()

@@ -196,9 +196,8 @@ class KpaCharter(models.Model):
         if self.state != "current":
             raise UserError(_("Only the charter in force can be accepted."))
         partner = self.env.user.partner_id
-        memberships = self.env["kpa.membership"].sudo().search([
-            ("partner_id", "=", partner.id), ("state", "!=", "alumni")])
-        memberships = memberships.filtered(
+        memberships = self.env["kpa.membership"]._kpa_current(
+            partners=partner).filtered(
             lambda m: self.sudo().current_for(m.kpa_id) == self.sudo())
         if not memberships:
             raise UserError(_(
