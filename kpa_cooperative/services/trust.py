@@ -24,9 +24,3 @@ def is_trusted(records):
     """Whether ``records`` (or an environment) comes from :func:`trusted`."""
     env = getattr(records, "env", records)
     return env.context.get(CONTEXT_KEY) is _TRUSTED
-
-
-def untrusted_context(context):
-    """``context`` without the trusted mark (for what leaves the server)."""
-    return {key: value for key, value in context.items()
-            if key != CONTEXT_KEY}
