@@ -31,7 +31,7 @@ def capes(env, kpa):
             "kpa_partner_id": membership.partner_id.id,
             "kpa_id": kpa.id,
             "date_start": membership.date_join,
-            "kpa_activity": "Activité de la KPA",
+            "kpa_activity": "Activité du KPA",
         })
         if cape.state == "draft":
             cape.action_kpa_sign()

@@ -102,6 +102,8 @@ def load_company(env):
         "siret": "48123456510001",
         "ape": "7022Z",
         "company_registry": "RCS Lille Métropole 481 234 565",
+        "kpa_legal_form": "SCOP SA à capital variable",
+        "kpa_share_capital": "capital variable",
     })
     company.partner_id.lang = "fr_FR"
     # Odoo's placeholder logo is replaced; a logo someone chose stays.
@@ -239,6 +241,7 @@ STEPS = [
 ]
 PARTS = (
     ("demo_cooperative", "kpa_cooperative"),
+    ("demo_sales", "kpa_cooperative"),
     ("demo_cape", "kpa_cape"),
     ("demo_remuneration", "kpa_remuneration"),
     ("demo_governance", "kpa_governance"),

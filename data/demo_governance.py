@@ -11,7 +11,7 @@ from .odoo_env import DEMO_TZ, demo_today, ensure
 NETWORK_ARTICLES = [
     ("Horizontalité", "<p>Pas de chef : chacun peut proposer, chacun "
      "décide avec les personnes concernées.</p>"),
-    ("Ouverture", "<p>Une KPA est ouverte à toute personne du quartier, "
+    ("Ouverture", "<p>Un KPA est ouvert à toute personne du quartier, "
      "dès 16 ans.</p>"),
 ]
 CAPE_ARTICLES = [

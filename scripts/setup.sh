@@ -16,6 +16,8 @@ need_pkgs=()
 command -v pg_ctlcluster >/dev/null || need_pkgs+=(postgresql)
 dpkg -s libpq-dev >/dev/null 2>&1 || need_pkgs+=(libpq-dev)
 command -v wkhtmltopdf >/dev/null || need_pkgs+=(wkhtmltopdf)
+# pdftoppm and pdftotext: the tests and scripts/report_pictures.py look at PDFs.
+command -v pdftoppm >/dev/null || need_pkgs+=(poppler-utils)
 command -v chromium >/dev/null || need_pkgs+=(chromium)
 command -v npm >/dev/null || need_pkgs+=(npm)
 if [ ${#need_pkgs[@]} -gt 0 ]; then

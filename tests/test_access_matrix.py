@@ -25,6 +25,9 @@ MATRIX = {
                    "write": STAFF, "unlink": {"manager"}},
     "prestation": {"read": STAFF | {"member_a"}, "write": STAFF,
                    "unlink": STAFF},
+    # What a prestation sells: its referent member reads it.
+    "prestation_line": {"read": STAFF | {"accountant", "member_a"},
+                        "write": STAFF, "unlink": STAFF},
     "invoice": {"read": STAFF | {"accountant"},
                 "write": STAFF | {"accountant"},
                 "unlink": STAFF | {"accountant"}},
@@ -72,6 +75,7 @@ CREATE = {
     "place": STAFF,
     "membership": STAFF,
     "prestation": STAFF,
+    "prestation_line": STAFF,
     "decision": STAFF,
     "logbook": STAFF | {"member_a"},
     "topic": STAFF | {"member_a"},
@@ -150,6 +154,7 @@ class TestAccessMatrix(KpaInvoiceCase):
                 "name": "Atelier", "kpa_id": kpa.id}),
             "membership": cls.membership_a,
             "prestation": cls.task_a,
+            "prestation_line": cls.task_a.kpa_line_ids,
             "invoice": cls._invoice(cls.task_a),
             "cape": cape,
             "followup": env["kpa.followup"].create({
@@ -182,7 +187,7 @@ class TestAccessMatrix(KpaInvoiceCase):
             "article": cls.records["charter"].article_ids,
             "rotation": cls.records["role"].rotation_ids,
         })
-        for key in ("term", "article", "rotation"):
+        for key in ("term", "article", "rotation", "prestation_line"):
             assert cls.records[key], key
         cls._paid_bill(100.0)
         for key, model in (("treasury", "kpa.cashed.report"),
@@ -199,6 +204,11 @@ class TestAccessMatrix(KpaInvoiceCase):
             "prestation": lambda user: {
                 "name": "Nouvelle prestation",
                 "project_id": kpa.project_id.id},
+            "prestation_line": lambda user: {
+                "task_id": cls.task_a.id, "name": "Livraison",
+                "product_id": env.ref(
+                    "kpa_cooperative.product_kpa_service").id,
+                "price_unit": 30},
             "decision": lambda user: {
                 "name": "Nouvelle décision", "kpa_id": kpa.id,
                 "method": "majority", "proposal": "<p>Proposition</p>"},

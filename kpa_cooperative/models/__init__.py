@@ -10,6 +10,9 @@ from . import res_company
 from . import project_project
 from . import project_task_type
 from . import project_task
+from . import kpa_prestation_line
+from . import product_template
 from . import account_invoice
 from . import account_invoice_line
+from . import sale_order
 from . import kpa_portal_mixin

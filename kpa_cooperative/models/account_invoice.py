@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..services import invoice_rules
+from ..services.issuer import issuer_line, odoo_translator
 from ..services.words import amount_in_words_fr
 
 
@@ -20,6 +22,44 @@ class AccountInvoice(models.Model):
     kpa_task_id = fields.Many2one(
         "project.task", string="Prestation", index=True, readonly=True,
         copy=False)
+    kpa_drafted_by_id = fields.Many2one(
+        "res.partner", string="Drafted by", readonly=True, copy=False,
+        help="The member who prepared this draft from the portal: a "
+             "coordinator checks and validates it.")
+    kpa_date_service = fields.Date(
+        string="Date of service", readonly=True,
+        states={"draft": [("readonly", False)]}, copy=False,
+        help="The day the service was done or the goods delivered, when it "
+             "is not the invoice date (CGI art. 242 nonies A).")
+    kpa_operation_nature = fields.Selection([
+        (invoice_rules.NATURE_SERVICES, "Services"),
+        (invoice_rules.NATURE_GOODS, "Supply of goods"),
+        (invoice_rules.NATURE_BOTH, "Supply of goods and services"),
+    ], string="Nature of the operation",
+        compute="_compute_kpa_operation_nature",
+        help="Printed on the invoice: French invoices say whether they sell "
+             "goods, services or both (from September 2026).")
+    kpa_siren_missing = fields.Boolean(
+        string="SIREN missing", compute="_compute_kpa_siren_missing",
+        help="A French business client without SIREN: the invoice would "
+             "lack a mention French law asks for.")
+
+    @api.depends("invoice_line_ids.product_id.type")
+    def _compute_kpa_operation_nature(self):
+        for invoice in self:
+            invoice.kpa_operation_nature = invoice_rules.operation_nature(
+                invoice.invoice_line_ids.mapped(
+                    lambda line: line.product_id.type))
+
+    @api.depends("partner_id.commercial_partner_id.siret",
+                 "partner_id.commercial_partner_id.is_company",
+                 "partner_id.commercial_partner_id.country_id")
+    def _compute_kpa_siren_missing(self):
+        for invoice in self:
+            invoice.kpa_siren_missing = (
+                invoice.type in ("out_invoice", "out_refund")
+                and invoice.partner_id.commercial_partner_id
+                ._kpa_needs_siren())
 
     @api.constrains("kpa_id", "company_id")
     def _check_kpa_company(self):
@@ -38,6 +78,20 @@ class AccountInvoice(models.Model):
         if self.kpa_id:
             for line in self.invoice_line_ids:
                 line.account_analytic_id = self.kpa_id.analytic_account_id
+
+    @api.onchange("partner_id")
+    def _onchange_partner_kpa_siren(self):
+        if self.type == "out_invoice" and self.partner_id.commercial_partner_id \
+                ._kpa_needs_siren():
+            return {"warning": {
+                "title": _("SIREN missing"),
+                "message": _(
+                    "%s is a French business without SIREN or SIRET. Since "
+                    "September 2026 an invoice to a business must show it: "
+                    "enter it on the client before you validate.") % (
+                    self.partner_id.commercial_partner_id.name),
+            }}
+        return None
 
     @api.model
     def create(self, vals):
@@ -88,6 +142,21 @@ class AccountInvoice(models.Model):
         # The accountant who validates may not see the KPA's prestations.
         self.sudo().mapped("kpa_task_id")._kpa_mark_invoiced()
         return res
+
+    def kpa_issuer_line(self):
+        """The legal issuer as the invoice prints it: the KPA's brand as a
+        trade name of the CAE, then the CAE's legal identity."""
+        self.ensure_one()
+        return issuer_line(self.company_id, self.kpa_id, odoo_translator(
+            self.env, self.partner_id.lang or self.env.lang))
+
+    def kpa_operation_label(self):
+        """The nature of the operation in the invoice's language (the
+        report renders ``o`` in the client's language)."""
+        self.ensure_one()
+        labels = dict(self._fields["kpa_operation_nature"]
+                      ._description_selection(self.env))
+        return labels.get(self.kpa_operation_nature, "")
 
     def kpa_amount_in_words(self):
         """The total in French words, for the PDF."""

@@ -13,7 +13,8 @@ CODE_PATTERN = re.compile(r"^[A-Z0-9]{2,5}$")
 # (brand, logo, places, members, notes).
 CAE_SETTINGS = ("code", "contribution_rate", "reserve_rate",
                 "coordinator_ids", "company_id", "carrier_partner_id",
-                "journal_id", "analytic_account_id", "project_id", "active")
+                "journal_id", "analytic_account_id", "project_id", "active",
+                "quote_sequence_id")
 
 
 class KpaCooperative(models.Model):
@@ -58,6 +59,12 @@ class KpaCooperative(models.Model):
     analytic_account_id = fields.Many2one(
         "account.analytic.account", string="Analytic account", readonly=True,
         copy=False)
+    quote_sequence_id = fields.Many2one(
+        "ir.sequence", string="Quote numbering", readonly=True, copy=False,
+        help="The KPA's own quote numbers (DEV-CODE/2026/0001).")
+    quote_validity_days = fields.Integer(
+        string="Quotes valid for (days)", default=30,
+        help="How long a new quote of the KPA stays valid.")
     contribution_rate = fields.Float(
         string="CAE contribution", default=0.10, digits=(3, 4),
         track_visibility="onchange",
@@ -204,6 +211,7 @@ class KpaCooperative(models.Model):
             vals["code"] = vals["code"].strip().upper()
         kpa = super().create(vals)
         kpa._create_accounting_and_project()
+        kpa._kpa_ensure_quote_sequence()
         return kpa
 
     @api.multi
@@ -323,3 +331,46 @@ class KpaCooperative(models.Model):
         action["domain"] = [("kpa_id", "=", self.id)]
         action["context"] = {"default_kpa_id": self.id}
         return action
+
+    # ------------------------------------------------------------------
+    # Quotes: the KPA's own numbering
+    # ------------------------------------------------------------------
+    @api.constrains("quote_validity_days")
+    def _check_quote_validity_days(self):
+        for kpa in self:
+            if not 1 <= kpa.quote_validity_days <= 366:
+                raise ValidationError(_(
+                    "A quote of %s must stay valid between 1 and 366 "
+                    "days.") % kpa.name)
+
+    def _kpa_ensure_quote_sequence(self):
+        """Give each KPA of ``self`` its quote numbering
+        (``DEV-CODE/YYYY/NNNN``, restarting each year) if it has none.
+        Done as superuser, like the journal."""
+        for kpa in self.sudo().filtered(lambda k: not k.quote_sequence_id):
+            sequence = self.env["ir.sequence"].sudo().create({
+                "name": _("Quotes %s") % kpa.name,
+                "implementation": "no_gap",
+                "prefix": "DEV-%s/%%(range_year)s/" % kpa.code,
+                "padding": 4,
+                "use_date_range": True,
+                "company_id": kpa.company_id.id,
+            })
+            kpa.write({"quote_sequence_id": sequence.id})
+
+    @api.model
+    def _kpa_setup_quote_sequences(self):
+        """At each module update: KPAs made by an earlier version get their
+        quote numbering (changes nothing when all have one)."""
+        self.sudo().with_context(active_test=False).search(
+            [("quote_sequence_id", "=", False)])._kpa_ensure_quote_sequence()
+
+    def _kpa_next_quote_number(self, date=None):
+        """The next quote number of the KPA, in the year of ``date``."""
+        self.ensure_one()
+        kpa = self.sudo()
+        if not kpa.quote_sequence_id:
+            kpa._kpa_ensure_quote_sequence()
+        day = str(date or fields.Datetime.now())[:10]
+        return kpa.quote_sequence_id.with_context(
+            ir_sequence_date=day).next_by_id()

@@ -1,8 +1,10 @@
 # Copyright 2026 KPA-Cité
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 from odoo.osv import expression
 
+from ..services.invoice_rules import clean_siret, format_siren, siren_of
 from ..services.people import age_on
 from .kpa_private_mixin import EVERYONE
 
@@ -34,6 +36,60 @@ class ResPartner(models.Model):
     kpa_skill_ids = fields.Many2many(
         "kpa.skill", "res_partner_kpa_skill_rel", "partner_id", "skill_id",
         string="Skills")
+    kpa_siren = fields.Char(
+        string="SIREN", compute="_compute_kpa_siren",
+        help="The first 9 digits of the SIRET, printed on invoices to a "
+             "business.")
+    kpa_is_public_body = fields.Boolean(
+        string="Public body",
+        help="A town hall, a social centre, a school...: its invoices carry "
+             "its service code and the commitment number (Chorus Pro).")
+    kpa_service_code = fields.Char(
+        string="Service code",
+        help="The public buyer's service code (code service Chorus Pro).")
+
+    @api.depends("siret")
+    def _compute_kpa_siren(self):
+        for partner in self:
+            partner.kpa_siren = format_siren(siren_of(partner.siret))
+
+    @api.constrains("siret")
+    def _check_kpa_siret(self):
+        for partner in self.filtered("siret"):
+            self._kpa_clean_siret(partner.siret)
+
+    @api.model
+    def create(self, vals):
+        return super().create(self._kpa_clean_siret_vals(vals))
+
+    @api.multi
+    def write(self, vals):
+        return super().write(self._kpa_clean_siret_vals(vals))
+
+    def _kpa_clean_siret_vals(self, vals):
+        """'481 234 565 00012' is stored as its 14 digits."""
+        if vals.get("siret"):
+            vals = dict(vals, siret=self._kpa_clean_siret(vals["siret"]))
+        return vals
+
+    @staticmethod
+    def _kpa_clean_siret(value):
+        try:
+            return clean_siret(value)
+        except ValueError:
+            raise ValidationError(_(
+                "\"%s\" is not a SIREN (9 digits) nor a SIRET (14 digits): "
+                "check the number on the client's Kbis or on "
+                "annuaire-entreprises.data.gouv.fr.") % value)
+
+    def _kpa_needs_siren(self):
+        """A French business client (or public body) without SIREN."""
+        self.ensure_one()
+        france = self.env.ref("base.fr")
+        return bool(
+            (self.is_company or self.kpa_is_public_body)
+            and self.country_id in (france, self.env["res.country"])
+            and not self.siret)
 
     @api.depends("kpa_birthdate")
     def _compute_kpa_age(self):

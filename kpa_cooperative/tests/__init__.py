@@ -7,3 +7,7 @@ from . import test_prestation_invoicing
 from . import test_cashed_report
 from . import test_prestation_access
 from . import test_private_data
+from . import test_formatting
+from . import test_invoice_rules
+from . import test_invoice_law
+from . import test_quote_flow

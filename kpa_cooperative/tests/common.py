@@ -66,7 +66,14 @@ class KpaInvoiceCase(KpaCase):
         super().setUpClass()
         cls.client = cls.env["res.partner"].create({
             "name": "Centre social Client", "customer": True,
-            "is_company": True, "lang": "fr_FR"})
+            "is_company": True, "lang": "fr_FR",
+            "siret": "775 678 907 00012"})
+        # The KPA activities (kpa_cooperative/data/product_data.xml).
+        ref = cls.env.ref
+        cls.service = ref("kpa_cooperative.product_kpa_service")
+        cls.onsite = ref("kpa_cooperative.product_kpa_catering_onsite")
+        cls.takeaway = ref("kpa_cooperative.product_kpa_takeaway")
+        cls.goods = ref("kpa_cooperative.product_kpa_goods")
         cls.bank = cls.env["account.journal"].search([
             ("type", "=", "bank"), ("company_id", "=", cls.company.id)],
             limit=1)

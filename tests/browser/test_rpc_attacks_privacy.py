@@ -360,3 +360,74 @@ def test_only_the_cae_changes_kpa_settings(odoo_url, demo):
          {"contribution_rate": 0.12})
     admin(odoo_url, "kpa.cooperative", "write", [la_cape],
           {"contribution_rate": before["contribution_rate"]})
+
+
+# What a prestation sells (kpa.prestation.line) --------------------------
+def _lines_of(url, kpa_xmlid):
+    kpa = ref(url, "kpa_demo." + kpa_xmlid)
+    return admin(url, "kpa.prestation.line", "search_read",
+                 [("task_id.kpa_id", "=", kpa)],
+                 fields=["price_unit", "task_id"])
+
+
+def test_another_kpas_coordinator_cannot_read_or_reprice_its_lines(
+        odoo_url):
+    lines = _lines_of(odoo_url, "kpa_la_cape")
+    assert lines
+    ids = [line["id"] for line in lines]
+    # Thomas coordinates Moulins Coop only.
+    assert call(odoo_url, "thomas", "kpa.prestation.line", "search",
+                [("id", "in", ids)]) == []
+    assert "kpa.prestation.line" in refused(
+        odoo_url, "thomas", "kpa.prestation.line", "read", ids[:1],
+        ["price_unit"])
+    refused(odoo_url, "thomas", "kpa.prestation.line", "write", ids[:1],
+            {"price_unit": 1.0})
+    # Nor move one of his KPA's lines into La Cape's prestation.
+    moulins = _lines_of(odoo_url, "kpa_moulins_coop")
+    refused(odoo_url, "thomas", "kpa.prestation.line", "write",
+            [moulins[0]["id"]], {"task_id": lines[0]["task_id"][0]})
+    after = admin_read(odoo_url, "kpa.prestation.line", ids[:1],
+                       ["price_unit"])[0]
+    assert after["price_unit"] == lines[0]["price_unit"]
+    # Nadia, La Cape's coordinator, may.
+    assert len(call(odoo_url, "nadia", "kpa.prestation.line", "read", ids,
+                    ["price_unit"])) == len(ids)
+
+
+def test_a_referent_member_reads_the_price_but_cannot_change_it(odoo_url):
+    samir = ref(odoo_url, "kpa_demo.partner_samir_haddad")
+    mine = admin(odoo_url, "kpa.prestation.line", "search_read",
+                 [("task_id.kpa_referent_ids", "in", [samir])],
+                 fields=["price_unit"])
+    assert mine
+    assert call(odoo_url, "samir", "kpa.prestation.line", "read",
+                [mine[0]["id"]], ["price_unit"])[0]["price_unit"] == \
+        mine[0]["price_unit"]
+    refused(odoo_url, "samir", "kpa.prestation.line", "write",
+            [mine[0]["id"]], {"price_unit": 0.0})
+    refused(odoo_url, "samir", "kpa.prestation.line", "create", {
+        "task_id": admin_read(odoo_url, "kpa.prestation.line",
+                              [mine[0]["id"]], ["task_id"])[0]["task_id"][0],
+        "product_id": ref(odoo_url, "kpa_cooperative.product_kpa_service"),
+        "name": "Extra", "price_unit": 500.0})
+    # Moulins Coop's lines stay out of his sight.
+    others = [line["id"] for line in _lines_of(odoo_url, "kpa_moulins_coop")]
+    assert call(odoo_url, "samir", "kpa.prestation.line", "search",
+                [("id", "in", others)]) == []
+
+
+def test_a_member_cannot_switch_off_the_vat_of_the_products(odoo_url):
+    """Taxes and the debit option are the CAE's: a member or a coordinator
+    sending any context changes neither."""
+    product = ref(odoo_url, "kpa_cooperative.product_kpa_catering_onsite")
+    before = admin_read(odoo_url, "product.product", [product],
+                        ["taxes_id"])[0]["taxes_id"]
+    for login in ("samir", "nadia"):
+        refused(odoo_url, login, "product.product", "write", [product],
+                {"taxes_id": [(6, 0, [])]})
+        refused(odoo_url, login, "res.company", "write",
+                [ref(odoo_url, "base.main_company")],
+                {"kpa_vat_on_debits": True})
+    assert admin_read(odoo_url, "product.product", [product],
+                      ["taxes_id"])[0]["taxes_id"] == before
