@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Odoo's own tests of account, hr_contract, project and portal, on a database
+# Odoo's own tests of account, hr_contract, project, portal and sale, on a database
 # with Odoo's demo data (they need it) and our four modules installed.
 #   scripts/odoo_standard_tests.sh            # with our modules (make test)
 #   WITHOUT_KPA=1 scripts/odoo_standard_tests.sh   # the same without them
@@ -12,7 +12,7 @@ cd "$ROOT"
 DB="${STD_DB:-kpa_std_$$}"
 ARTIFACTS="${KPA_ARTIFACTS:-$ROOT/.local/test-artifacts}"
 mkdir -p "$ARTIFACTS"
-BASE="account_invoicing,l10n_fr,project,hr_timesheet,hr_contract,portal"
+BASE="account_invoicing,l10n_fr,project,hr_timesheet,hr_contract,portal,sale"
 INSTALL="$BASE"
 [ -n "${WITHOUT_KPA:-}" ] || INSTALL="$BASE,$MODULES"
 trap 'dropdb --if-exists "$DB" 2>/dev/null; rm -rf "$ROOT/.local/data/filestore/$DB"' EXIT
@@ -32,4 +32,4 @@ done < tests/odoo_standard_exceptions.txt
     --odoo-config="$ROOT/.local/odoo.conf" --odoo-database="$DB" --odoo-log-level=critical \
     "${deselect[@]}" "$@" \
     "$ADDONS/account/tests" "$ADDONS/hr_contract/tests" \
-    "$ADDONS/project/tests" "$ADDONS/portal/tests"
+    "$ADDONS/project/tests" "$ADDONS/portal/tests" "$ADDONS/sale/tests"

@@ -50,7 +50,9 @@ class ProjectTask(models.Model):
     @api.depends("kpa_line_ids.price_subtotal")
     def _compute_kpa_amount(self):
         for task in self:
-            task.kpa_amount = sum(task.kpa_line_ids.mapped("price_subtotal"))
+            # All the lines, whoever looks: the price is the task's.
+            task.kpa_amount = sum(
+                task.sudo().kpa_line_ids.mapped("price_subtotal"))
 
     def _inverse_kpa_amount(self):
         for task in self:

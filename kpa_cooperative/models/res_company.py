@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from ..services.invoice_rules import SALES_PRODUCTS
+from ..services.invoice_rules import FISCAL_NOTES, SALES_PRODUCTS
 from ..services.issuer import odoo_translator, trade_name_phrase
 
 
@@ -65,6 +65,24 @@ class ResCompany(models.Model):
                 product = self.env.ref(xmlid, raise_if_not_found=False)
                 if product:
                     company._kpa_setup_product(product, spec)
+            company._kpa_setup_fiscal_notes()
+
+    def _kpa_setup_fiscal_notes(self):
+        """The intra-EU and export fiscal positions print why there is no
+        VAT: l10n_fr's note is in English and says nothing of the reverse
+        charge a service to an EU business needs. A note someone changed
+        stays."""
+        self.ensure_one()
+        for suffix, (english, french) in FISCAL_NOTES.items():
+            fpos = self.env.ref("l10n_fr.%d_fiscal_position_template_%s" % (
+                self.id, suffix), raise_if_not_found=False)
+            if not fpos or not (fpos.note or "").startswith(
+                    "French VAT exemption"):
+                continue
+            fpos = fpos.sudo()
+            fpos.write({"note": english})
+            if self.env["res.lang"].search([("code", "=", "fr_FR")]):
+                fpos.with_context(lang="fr_FR").write({"note": french})
 
     def _kpa_setup_product(self, product, spec):
         self.ensure_one()
@@ -114,12 +132,16 @@ class ResCompany(models.Model):
             "refund_account_id": model.account_id.id,
             "cash_basis_account": base.account_id.id,
         })
-        # account.tax.copy() names it "... (copy)": name it like l10n_fr's.
+        # account.tax.copy() names it "... (copy)" and copies the 10 %'s
+        # translations: name it like l10n_fr's, in every language.
         tax.write({
             "name": "TVA à l'encaissement (vente) %s%%" % (
                 ("%.1f" % base.amount).replace(".", ",")),
             "description": "TVA à l'encaissement %g%%" % base.amount,
         })
+        self.env["ir.translation"].sudo().search([
+            ("name", "in", ("account.tax,name", "account.tax,description")),
+            ("res_id", "=", tax.id)]).unlink()
         self.env["ir.model.data"].sudo().create({
             "module": "kpa_cooperative",
             "name": xmlid.split(".", 1)[1],

@@ -84,6 +84,8 @@ class ResPartner(models.Model):
 
     def _kpa_needs_siren(self):
         """A French business client (or public body) without SIREN."""
+        if not self:
+            return False
         self.ensure_one()
         france = self.env.ref("base.fr")
         return bool(

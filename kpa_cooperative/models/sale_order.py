@@ -275,6 +275,21 @@ class SaleOrder(models.Model):
     # ------------------------------------------------------------------
     # The PDF
     # ------------------------------------------------------------------
+    @api.multi
+    def order_lines_layouted(self):
+        """The quote's lines as the PDF and the client's page show them:
+        for a KPA quote, without the deposit lines Odoo adds at quantity 0
+        (the deposit is on its own invoice)."""
+        pages = super().order_lines_layouted()
+        if not self.kpa_id:
+            return pages
+        for page in pages:
+            for category in page:
+                category["lines"] = [line for line in category["lines"]
+                                     if not line.is_downpayment]
+        return [[category for category in page if category["lines"]]
+                for page in pages]
+
     def kpa_issuer_line(self):
         """The legal issuer as the quote prints it (in the client's
         language): the KPA's brand as a trade name of the CAE, then the

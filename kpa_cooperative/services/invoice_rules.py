@@ -33,6 +33,23 @@ SALES_PRODUCTS = {
         {"rate": "20", "service": True, "account": "706000"},
 }
 
+# l10n_fr fiscal position (xml id suffix) -> the note its invoices print,
+# in English and in French.
+FISCAL_NOTES = {
+    "intraeub2b": (
+        "Reverse charge: VAT due by the customer (CGI art. 283-2, "
+        "Directive 2006/112/EC art. 196). Intra-EU supply of goods exempt "
+        "(CGI art. 262 ter I).",
+        "Autoliquidation : TVA due par le preneur (article 283-2 du CGI, "
+        "article 196 de la directive 2006/112/CE). Livraison "
+        "intracommunautaire exonérée (article 262 ter I du CGI)."),
+    "import_export": (
+        "No French VAT: export of goods (CGI art. 262 I), services "
+        "supplied outside France (CGI art. 259-1).",
+        "TVA non applicable : exportation de biens (article 262 I du CGI), "
+        "prestation de services hors de France (article 259-1 du CGI)."),
+}
+
 NATURE_SERVICES = "services"
 NATURE_GOODS = "goods"
 NATURE_BOTH = "goods_and_services"

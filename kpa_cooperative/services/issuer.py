@@ -24,6 +24,15 @@ def _same(text):
     return text
 
 
+# Marks the texts below for Odoo's translation export (which looks for
+# _("...") calls); they are translated when used, in the document's
+# language, by the ``translate`` function given.
+_ = _same
+TRADE_NAME_PHRASE = _("Trade name of %s, a KPA of the KPA-Cité network")
+TRADE_NAME = _("%s, trade name of %s")
+VAT_NUMBER = _("VAT %s")
+
+
 def elide_de(text):
     """'nom commercial de Optéos' -> "nom commercial d'Optéos"."""
     return _DE_VOWEL.sub(r"d'\1", text)
@@ -32,8 +41,7 @@ def elide_de(text):
 def trade_name_phrase(company, translate=None):
     """What a letterhead says under the KPA's brand."""
     tr = translate or _same
-    return elide_de(tr("Trade name of %s, a KPA of the KPA-Cité network")
-                    % company.name)
+    return elide_de(tr(TRADE_NAME_PHRASE) % company.name)
 
 
 def issuer_line(company, kpa=None, translate=None):
@@ -50,13 +58,13 @@ def issuer_line(company, kpa=None, translate=None):
         company.company_registry,
         company.siret and "SIRET %s" % company.siret,
         company.ape and "NAF %s" % company.ape,
-        company.vat and tr("VAT %s") % company.vat,
+        company.vat and tr(VAT_NUMBER) % company.vat,
     ) if part]
     address = ", ".join(part for part in (
         company.street, company.street2,
         " ".join(p for p in (company.zip, company.city) if p)) if part)
     if kpa:
-        text = elide_de(tr("%s, trade name of %s") % (kpa.name, company.name))
+        text = elide_de(tr(TRADE_NAME) % (kpa.name, company.name))
     else:
         text = company.name or ""
     if identity:

@@ -60,6 +60,10 @@ class TestInvoiceLaw(KpaInvoiceCase):
             income = product.product_tmpl_id.with_context(
                 force_company=self.company.id).property_account_income_id
             self.assertEqual(income.code, account, product.name)
+        # Made from l10n_fr's 10 %, without its translations: the invoice
+        # says "on payment" in French too.
+        self.assertEqual(self._tax(self.onsite).with_context(
+            lang="fr_FR").description, "TVA à l'encaissement 10%")
 
     def test_the_debit_option_puts_services_on_invoice_and_is_printed(self):
         self.company.kpa_vat_on_debits = True
@@ -127,7 +131,9 @@ class TestInvoiceLaw(KpaInvoiceCase):
             [0.0])
         self.assertEqual(invoice.amount_tax, 0.0)
         self.assertFalse(invoice.kpa_siren_missing)
-        self.assertIn("283-2", self._html(invoice))
+        html = self._html(invoice)
+        self.assertIn("Autoliquidation", html)
+        self.assertIn("283-2", html)
 
     def test_the_agreed_price_follows_a_single_line(self):
         task = self.task_a

@@ -46,14 +46,16 @@ def test_coordinator_invoices_a_prestation(desktop, odoo_url):
 def test_accountant_prints_an_invoice_with_the_legal_mentions(desktop, odoo_url):
     login(desktop, odoo_url, "claire")
     invoice = rpc(desktop, odoo_url, "account.invoice", "search_read",
-                  [[["number", "=like", "CAPE/%"], ["state", "=", "paid"]]],
+                  [[["number", "=like", "CAPE/%"], ["state", "=", "paid"],
+                    ["origin", "=", "Buffet de l'assemblée du centre social"]]],
                   {"fields": ["id"], "limit": 1})[0]
     response = desktop.goto(
         odoo_url + "/report/html/account.report_invoice/%d" % invoice["id"])
     assert response.status == 200
     html = desktop.content()
-    for mention in ("La Cape", "Optéos", "48123456510001", "7022Z",
-                    "FR36481234565", "mille deux cents euros",
+    # 1 000 € of catering served on site, at 10 %.
+    for mention in ("La Cape", "nom commercial d'Optéos", "48123456510001",
+                    "7022Z", "FR36481234565", "mille cent euros", "TVA 10%",
                     "Indemnité forfaitaire", "Pénalités de retard",
                     "Échéance"):
         assert mention in html, mention
