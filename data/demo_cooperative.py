@@ -35,18 +35,23 @@ PRESTATIONS = [
 # xml id, name, city, extra values: French businesses and public bodies
 # carry their SIRET; the Belgian company is reverse charged (intra-EU B2B).
 CLIENTS = {
-    "client_centre_social": ("Centre social de l'Épeule", "Roubaix",
-                             {"siret": "77567890700012"}),
+    "client_centre_social": ("Centre social de l'Épeule", "Roubaix", {
+        "siret": "77567890700012", "street": "20 rue de l'Épeule",
+        "zip": "59100"}),
     "client_asso_sport": ("Association sportive des Hauts-Champs", "Roubaix",
-                          {"siret": "41234567000019"}),
+                          {"siret": "41234567000019",
+                           "street": "2 avenue des Sports", "zip": "59100"}),
     "client_mairie": ("Mairie de quartier Lille-Moulins", "Lille", {
         "siret": "21590350100017", "kpa_is_public_body": True,
-        "kpa_service_code": "MQ-MOULINS"}),
-    "client_bailleur": ("Habitat Nord Bailleur", "Mons-en-Barœul",
-                        {"siret": "38765432000010"}),
-    "client_belge": ("Atelier Bruxellois SRL", "Bruxelles",
-                     {"country": "base.be", "vat": "BE0477472701",
-                      "fiscal_position": "intraeub2b"}),
+        "kpa_service_code": "MQ-MOULINS", "street": "15 rue d'Arras",
+        "zip": "59000"}),
+    "client_bailleur": ("Habitat Nord Bailleur", "Mons-en-Barœul", {
+        "siret": "38765432000010", "street": "8 rue du Général de Gaulle",
+        "zip": "59370"}),
+    "client_belge": ("Atelier Bruxellois SRL", "Bruxelles", {
+        "country": "base.be", "vat": "BE0477472701",
+        "fiscal_position": "intraeub2b", "street": "12 rue Haute",
+        "zip": "1000"}),
 }
 COLOURS = {"kpa_la_cape": (214, 69, 65), "kpa_moulins_coop": (46, 134, 171),
            "kpa_illicoop": (76, 153, 76)}
@@ -84,6 +89,7 @@ def load_clients(env, ctx):
             "country_id": env.ref(extra.get("country", "base.fr")).id,
             "lang": "fr_FR", "email": "%s@client.example" % key,
             "siret": extra.get("siret"), "vat": extra.get("vat"),
+            "street": extra.get("street"), "zip": extra.get("zip"),
             "kpa_is_public_body": extra.get("kpa_is_public_body", False),
             "kpa_service_code": extra.get("kpa_service_code"),
         }
@@ -95,7 +101,8 @@ def load_clients(env, ctx):
         # A demo database made before the SIRETs were in the demo.
         if values["siret"] and not partner.siret:
             partner.write({key_: values[key_] for key_ in (
-                "siret", "kpa_is_public_body", "kpa_service_code")})
+                "siret", "kpa_is_public_body", "kpa_service_code", "street",
+                "zip")})
         clients[key] = partner
     return clients
 

@@ -39,8 +39,13 @@ class AccountInvoice(models.Model):
         compute="_compute_kpa_operation_nature",
         help="Printed on the invoice: French invoices say whether they sell "
              "goods, services or both (from September 2026).")
+    kpa_address_missing = fields.Boolean(
+        string="Client address missing",
+        compute="_compute_kpa_missing_mentions",
+        help="The client has no street or city: an invoice carries the "
+             "address of both parties.")
     kpa_siren_missing = fields.Boolean(
-        string="SIREN missing", compute="_compute_kpa_siren_missing",
+        string="SIREN missing", compute="_compute_kpa_missing_mentions",
         help="A French business client without SIREN: the invoice would "
              "lack a mention French law asks for.")
 
@@ -52,14 +57,17 @@ class AccountInvoice(models.Model):
                     lambda line: line.product_id.type))
 
     @api.depends("partner_id.commercial_partner_id.siret",
+                 "partner_id.commercial_partner_id.street",
+                 "partner_id.commercial_partner_id.city",
                  "partner_id.commercial_partner_id.is_company",
                  "partner_id.commercial_partner_id.country_id")
-    def _compute_kpa_siren_missing(self):
+    def _compute_kpa_missing_mentions(self):
         for invoice in self:
-            invoice.kpa_siren_missing = (
-                invoice.type in ("out_invoice", "out_refund")
-                and invoice.partner_id.commercial_partner_id
-                ._kpa_needs_siren())
+            client = invoice.partner_id.commercial_partner_id
+            sale = invoice.type in ("out_invoice", "out_refund")
+            invoice.kpa_siren_missing = sale and client._kpa_needs_siren()
+            invoice.kpa_address_missing = bool(
+                sale and client and not (client.street and client.city))
 
     @api.constrains("kpa_id", "company_id")
     def _check_kpa_company(self):

@@ -204,11 +204,14 @@ class TestInvoiceLaw(KpaInvoiceCase):
         self.task_a.partner_id = client
         invoice = self._invoice(self.task_a)
         self.assertTrue(invoice.kpa_siren_missing)
+        self.assertTrue(invoice.kpa_address_missing)
         onchange = invoice._onchange_partner_kpa_siren()
         self.assertIn("SIREN", onchange["warning"]["message"])
-        client.siret = "41234567000019"
+        client.write({"siret": "41234567000019",
+                      "street": "3 rue du Moulin", "city": "Lille"})
         invoice.invalidate_cache()
         self.assertFalse(invoice.kpa_siren_missing)
+        self.assertFalse(invoice.kpa_address_missing)
         person = self.env["res.partner"].create({"name": "Mme Dupont"})
         self.assertFalse(person._kpa_needs_siren())
 
