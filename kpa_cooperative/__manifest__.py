@@ -47,6 +47,7 @@
         "views/sale_order_views.xml",
         "views/kpa_menus.xml",
         "views/portal_templates.xml",
+        "views/webclient_templates.xml",
         "views/prestation_portal_templates.xml",
     ],
 }

@@ -37,10 +37,10 @@ from odoo import _, fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, \
     ValidationError
 from odoo.http import Response, request
-from odoo.tools import html_escape
+from odoo.tools import config, html_escape
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
-from odoo.addons.web.controllers.main import ReportController
+from odoo.addons.web.controllers.main import Database, ReportController
 
 from ..services.formatting import fmt_money, web_url
 
@@ -386,6 +386,27 @@ class KpaReportController(ReportController):
             raise
 
 
+# ---------------------------------------------------------------------------
+# Odoo's database manager
+# ---------------------------------------------------------------------------
+class KpaDatabase(Database):
+    """With ``list_db = False`` (make setup writes it) the database manager
+    is not served at all: Odoo 11 still renders it, and its forms back up
+    and drop databases behind the master password alone."""
+
+    @http.route()
+    def manager(self, **kw):
+        if not config["list_db"]:
+            return request.not_found()
+        return super().manager(**kw)
+
+    @http.route()
+    def selector(self, **kw):
+        if not config["list_db"]:
+            return request.not_found()
+        return super().selector(**kw)
+
+
 def _forbidden(message):
     return Response(
         "<!DOCTYPE html><html><body><p>%s</p></body></html>"
@@ -393,6 +414,7 @@ def _forbidden(message):
         content_type="text/html; charset=utf-8")
 
 
-__all__ = ["KpaPortal", "KpaReportController", "back_home_unless_readable",
-           "can_read", "clean_params", "clean_text", "clean_value",
-           "kpa_clean_params", "safe_date", "safe_int", "see_other"]
+__all__ = ["KpaDatabase", "KpaPortal", "KpaReportController",
+           "back_home_unless_readable", "can_read", "clean_params",
+           "clean_text", "clean_value", "kpa_clean_params", "safe_date",
+           "safe_int", "see_other"]

@@ -1,6 +1,8 @@
 # Copyright 2026 KPA-Cité
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import SUPERUSER_ID, api, fields, models
+
+from ..services.logins import clean_login, like_exactly, phone_key
 
 
 class ResUsers(models.Model):
@@ -25,3 +27,47 @@ class ResUsers(models.Model):
                 user.partner_id)
             user.kpa_known_kpa_ids = Membership._kpa_known_kpas(
                 user.partner_id)
+
+    # ------------------------------------------------------------------
+    # Logging in as people type it (DESIGN: members on cheap phones).
+    # ------------------------------------------------------------------
+    @classmethod
+    def _login(cls, db, login, password):
+        return super()._login(db, cls._kpa_login_of(login), password)
+
+    @classmethod
+    def _kpa_login_of(cls, typed):
+        """The login of the one active user ``typed`` names: the login
+        itself (case and surrounding spaces ignored), an email or a mobile
+        or phone number. ``typed`` (cleaned) when it names nobody or more
+        than one person: Odoo then refuses as usual. The password is
+        checked afterwards, as always."""
+        text = clean_login(typed)
+        if not text:
+            return typed
+        with cls.pool.cursor() as cr:
+            users = api.Environment(cr, SUPERUSER_ID, {})[cls._name]
+            if users.search_count([("login", "=", text)]):
+                return text
+            exactly = like_exactly(text)
+            for domain in ([("login", "=ilike", exactly)],
+                           [("email", "=ilike", exactly)]):
+                found = users.search(domain, limit=2)
+                if len(found) == 1:
+                    return found.login
+            key = phone_key(text)
+            if key:
+                cr.execute("""
+                    SELECT users.login FROM res_users users
+                      JOIN res_partner partner
+                        ON partner.id = users.partner_id
+                     WHERE users.active AND %s IN (
+                           RIGHT(REGEXP_REPLACE(COALESCE(partner.mobile, ''),
+                                                '\\D', '', 'g'), 9),
+                           RIGHT(REGEXP_REPLACE(COALESCE(partner.phone, ''),
+                                                '\\D', '', 'g'), 9))
+                     LIMIT 2""", (key,))
+                rows = cr.fetchall()
+                if len(rows) == 1:
+                    return rows[0][0]
+        return text

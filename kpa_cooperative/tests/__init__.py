@@ -11,3 +11,4 @@ from . import test_formatting
 from . import test_invoice_rules
 from . import test_invoice_law
 from . import test_quote_flow
+from . import test_logins
