@@ -120,10 +120,7 @@ class ProjectTask(models.Model):
         position), then given the agreed description and price."""
         self.ensure_one()
         if specs is None:
-            specs = [{"product_id": line.product_id.id, "name": line.name,
-                      "quantity": line.quantity,
-                      "price_unit": line.price_unit}
-                     for line in self.kpa_line_ids]
+            specs = self._kpa_line_specs()
         commands = []
         for spec in specs:
             invoice_line = self.env["account.invoice.line"].new({
@@ -135,9 +132,8 @@ class ProjectTask(models.Model):
             values = invoice_line._convert_to_write({
                 name: invoice_line[name] for name in (
                     "account_id", "invoice_line_tax_ids", "uom_id")})
+            # (account.invoice.line.create puts the KPA's analytic account)
             values.update(spec)
-            values["account_analytic_id"] = \
-                self.kpa_id.analytic_account_id.id
             commands.append((0, 0, values))
         return commands
 

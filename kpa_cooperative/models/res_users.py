@@ -1,8 +1,9 @@
 # Copyright 2026 KPA-Cité
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import SUPERUSER_ID, api, fields, models
+from odoo.tools.sql import escape_psql
 
-from ..services.logins import clean_login, like_exactly, phone_key
+from ..services.logins import clean_login, phone_key
 
 
 class ResUsers(models.Model):
@@ -49,7 +50,7 @@ class ResUsers(models.Model):
             users = api.Environment(cr, SUPERUSER_ID, {})[cls._name]
             if users.search_count([("login", "=", text)]):
                 return text
-            exactly = like_exactly(text)
+            exactly = escape_psql(text)
             for domain in ([("login", "=ilike", exactly)],
                            [("email", "=ilike", exactly)]):
                 found = users.search(domain, limit=2)

@@ -24,9 +24,3 @@ def phone_key(typed):
         return None
     digits = re.sub(r"\D", "", text)
     return digits[-9:] if len(digits) >= 9 else None
-
-
-def like_exactly(text):
-    """``text`` for an ``=ilike`` that matches it and nothing else (SQL
-    LIKE wildcards escaped)."""
-    return re.sub(r"([\\%_])", r"\\\1", text)
