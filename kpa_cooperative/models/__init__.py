@@ -16,3 +16,6 @@ from . import account_invoice
 from . import account_invoice_line
 from . import sale_order
 from . import kpa_portal_mixin
+from . import ir_http
+from . import res_lang
+from . import res_authentication_attempt

@@ -12,3 +12,4 @@ from . import test_invoice_rules
 from . import test_invoice_law
 from . import test_quote_flow
 from . import test_logins
+from . import test_phone_basics
