@@ -186,8 +186,17 @@ class PrestationPortal(KpaPortal):
         for the page."""
         task = task.sudo()
         documents = []
-        order_states = dict(task.kpa_sale_order_ids._fields[
-            "state"]._description_selection(request.env))
+        # In a member's words, not the accountant's ("Ouvert", "Bon de
+        # commande").
+        order_states = {
+            "draft": _("Quote to send"), "sent": _("Quote sent"),
+            "sale": _("Accepted"), "done": _("Accepted"),
+            "cancel": _("Cancelled"),
+        }
+        invoice_states = {
+            "draft": _("Being prepared"), "open": _("To be paid"),
+            "paid": _("Paid"), "cancel": _("Invoice cancelled"),
+        }
         for order in task.kpa_sale_order_ids.sorted("id", reverse=True):
             documents.append({
                 "kind": "quote", "label": _("Quote no. %s") % order.name,
@@ -197,8 +206,6 @@ class PrestationPortal(KpaPortal):
                 "mine": order.kpa_drafted_by_id
                 == request.env.user.partner_id,
             })
-        invoice_states = dict(task.kpa_invoice_ids._fields[
-            "state"]._description_selection(request.env))
         for invoice in task.kpa_invoice_ids.sorted("id", reverse=True):
             documents.append({
                 "kind": "invoice",

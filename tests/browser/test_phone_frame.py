@@ -133,6 +133,34 @@ def test_amounts_have_a_thousands_space(small, odoo_url):
     assert not re.search(r"\d{4},\d\d\s?€", text), text
 
 
+def test_my_details_for_a_member(small, odoo_url):
+    login(small, odoo_url, "samir")
+    small.goto(odoo_url + "/my/account")
+    # A member has no company nor VAT number to give; a client keeps them.
+    assert not small.locator("input[name=company_name]").count()
+    assert not small.locator("input[name=vat]").count()
+    assert small.get_attribute("input[name=phone]", "autocomplete") == "tel"
+    for field in ("name", "email", "phone", "street", "city", "zipcode"):
+        assert _box(small, "input[name=%s]" % field)["height"] >= 44
+    save = small.locator("button:has-text('Enregistrer mes coordonnées')")
+    assert save.bounding_box()["height"] >= 44
+    assert small.locator("label[for=email]").inner_text() == "Courriel"
+    assert _fits(small)
+
+
+def test_prestation_documents_in_a_members_words(small, odoo_url):
+    login(small, odoo_url, "samir")
+    small.goto(odoo_url + "/my/prestations")
+    texts = []
+    for href in [link.get_attribute("href") for link in small.locator(
+            "a[href^='/my/prestations/']").all()]:
+        small.goto(odoo_url + href)
+        texts.append(small.inner_text("main"))
+    text = "\n".join(texts)
+    assert "À payer" in text or "Payée" in text
+    assert "Ouvert" not in text and "Bon de commande" not in text
+
+
 # -- 3. logging in --------------------------------------------------------
 def test_login_page_is_thumb_sized_and_offers_a_reset(small, odoo_url):
     small.goto(odoo_url + "/web/login")
