@@ -14,7 +14,7 @@ class TestCooperativeFlow(SavepointCase):
         cls.company = cls.env.ref("base.main_company")
         cls.company.write({
             "siret": "48123456510001", "ape": "7022Z",
-            "vat": "FR36481234565"})
+            "vat": "FR36481234565", "country_id": cls.env.ref("base.fr").id})
         cls.coordinator = Users.create({
             "name": "Nadia", "login": "flow_nadia@example.org",
             "email": "flow_nadia@example.org",
@@ -36,7 +36,9 @@ class TestCooperativeFlow(SavepointCase):
             "partner_id": person.id, "kpa_id": kpa.id})
         membership.action_confirm()
         client = env["res.partner"].create({
-            "name": "Mairie", "is_company": True, "customer": True})
+            "name": "Mairie", "is_company": True, "customer": True,
+            "country_id": self.env.ref("base.fr").id,
+            "siret": "21590350100017"})
         task = env["project.task"].create({
             "name": "Buffet", "project_id": kpa.project_id.id,
             "partner_id": client.id, "kpa_amount": 1000.0,

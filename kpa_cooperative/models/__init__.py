@@ -19,3 +19,4 @@ from . import kpa_portal_mixin
 from . import ir_http
 from . import res_lang
 from . import res_authentication_attempt
+from . import ir_actions_report

@@ -1,9 +1,9 @@
 # Copyright 2026 KPA-Cité
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
-from ..services import invoice_rules
+from ..services import facturx, invoice_rules
 from ..services.issuer import issuer_line, odoo_translator
 from ..services.words import amount_in_words_fr
 
@@ -146,6 +146,16 @@ class AccountInvoice(models.Model):
 
     @api.multi
     def invoice_validate(self):
+        # Numbered and dated by now; refusing here undoes the validation.
+        for invoice in self.filtered(lambda inv: inv._kpa_is_einvoice()):
+            problems = invoice._kpa_facturx_problems()
+            if problems:
+                raise UserError(_(
+                    "The invoice for %s cannot be issued: an e-invoice "
+                    "needs %s. Complete the client or the invoice, then "
+                    "validate again.") % (
+                        invoice.partner_id.display_name,
+                        ", ".join(problems)))
         res = super().invoice_validate()
         # The accountant who validates may not see the KPA's prestations.
         self.sudo().mapped("kpa_task_id")._kpa_mark_invoiced()
@@ -170,3 +180,124 @@ class AccountInvoice(models.Model):
         """The total in French words, for the PDF."""
         self.ensure_one()
         return amount_in_words_fr(self.amount_total)
+
+    # ------------------------------------------------------------------
+    # Factur-X (issue 19): the XML every KPA invoice carries in its PDF.
+    # ------------------------------------------------------------------
+    def _kpa_is_einvoice(self):
+        self.ensure_one()
+        return bool(self.kpa_id) and self.type in ("out_invoice",
+                                                   "out_refund")
+
+    def _kpa_fiscal_kind(self):
+        """The l10n_fr fiscal position of the invoice, by the suffix of
+        its xml id (``intraeub2b``, ``import_export``), else None."""
+        fpos = self.fiscal_position_id
+        if not fpos:
+            return None
+        for suffix in invoice_rules.FISCAL_NOTES:
+            ref = self.env.ref("l10n_fr.%d_fiscal_position_template_%s" % (
+                self.company_id.id, suffix), raise_if_not_found=False)
+            if ref == fpos:
+                return suffix
+        return None
+
+    def _kpa_facturx_party(self, partner):
+        partner = partner.commercial_partner_id
+        return {
+            "name": partner.name, "street": partner.street,
+            "street2": partner.street2, "zip": partner.zip,
+            "city": partner.city, "country": partner.country_id.code,
+            "vat": partner.vat,
+            "siren": invoice_rules.siren_of(partner.siret),
+            "siret": (partner.siret or "").replace(" ", ""),
+            "is_company": partner.is_company,
+            "public_body": partner.kpa_is_public_body,
+        }
+
+    def _kpa_facturx_data(self):
+        """The invoice as :mod:`..services.facturx` takes it (read as
+        superuser: the XML says what the PDF says, whoever prints)."""
+        self.ensure_one()
+        invoice = self.sudo()
+        company = invoice.company_id
+        fiscal_kind = invoice._kpa_fiscal_kind()
+        on_debits = company.kpa_vat_on_debits
+        seller = invoice._kpa_facturx_party(company.partner_id)
+        seller.update(
+            name=company.name, trading_name=invoice.kpa_id.name,
+            vat=company.vat, siren=invoice_rules.siren_of(company.siret),
+            description=", ".join(part for part in (
+                company.kpa_legal_form, company.kpa_share_capital,
+                company.company_registry) if part) or None)
+        buyer = invoice._kpa_facturx_party(invoice.partner_id)
+        lines = []
+        for line in invoice.invoice_line_ids:
+            rate = sum(tax.amount for tax in line.invoice_line_tax_ids
+                       if tax.amount_type == "percent")
+            service = line.product_id.type in (False, "service")
+            lines.append({
+                "name": line.name, "quantity": line.quantity,
+                "price": line.price_subtotal / line.quantity
+                if line.quantity else line.price_unit,
+                "subtotal": line.price_subtotal, "rate": rate,
+                "category": facturx.vat_category(rate, fiscal_kind,
+                                                 service),
+            })
+        taxes = {}
+        for line in lines:
+            key = (line["category"], line["rate"])
+            taxes.setdefault(key, {"category": key[0], "rate": key[1],
+                                   "base": 0.0, "amount": 0.0})
+            taxes[key]["base"] += line["subtotal"]
+        for tax_line in invoice.tax_line_ids:
+            rate = tax_line.tax_id.amount
+            for (_category, key_rate), tax in taxes.items():
+                if abs(key_rate - rate) < 0.001:
+                    tax["amount"] += tax_line.amount
+                    if tax_line.tax_id.tax_exigibility == "on_payment":
+                        tax["due_code"] = facturx.DUE_ON_PAYMENT
+                    elif on_debits:
+                        tax["due_code"] = facturx.DUE_ON_INVOICE
+                    break
+        bank = invoice.partner_bank_id or company.partner_id.bank_ids[:1]
+        return {
+            "number": invoice.number, "date": invoice.date_invoice,
+            "type": "refund" if invoice.type == "out_refund" else "invoice",
+            "due_date": invoice.date_due,
+            "currency": invoice.currency_id.name,
+            "buyer_reference": buyer["public_body"]
+            and invoice.partner_id.commercial_partner_id.kpa_service_code
+            or None,
+            "order_reference": invoice.name or None,
+            "service_date": invoice.kpa_date_service,
+            "notes": [note for note in (invoice.comment,) if note],
+            "seller": seller, "buyer": buyer,
+            "payment": {"iban": (bank.acc_number or "").replace(" ", "")
+                        or None, "bic": bank.bank_id.bic or None,
+                        "terms": invoice.payment_term_id.name or None},
+            "lines": lines, "taxes": list(taxes.values()),
+            "totals": {"lines": sum(line["subtotal"] for line in lines),
+                       "tax_basis": invoice.amount_untaxed,
+                       "tax": invoice.amount_tax,
+                       "grand": invoice.amount_total, "prepaid": 0.0,
+                       "due": invoice.amount_total},
+        }
+
+    def _kpa_facturx_problems(self):
+        """What stops this invoice from being a valid e-invoice, in the
+        user's words (empty: it may be issued)."""
+        self.ensure_one()
+        data = self._kpa_facturx_data()
+        translate = odoo_translator(self.env, self.env.lang)
+        problems = [translate(label) for _term, label
+                    in facturx.missing_elements(data)]
+        problems += [_("the amounts do not add up (%s: %s expected, %s "
+                       "found)") % rule for rule in
+                     facturx.inconsistencies(data)]
+        return problems
+
+    def kpa_facturx_xml(self):
+        """The Factur-X XML of the validated invoice (bytes)."""
+        self.ensure_one()
+        return facturx.invoice_xml(self._kpa_facturx_data())

@@ -13,3 +13,5 @@ from . import test_invoice_law
 from . import test_quote_flow
 from . import test_logins
 from . import test_phone_basics
+from . import test_facturx_rules
+from . import test_facturx_invoice

@@ -64,9 +64,14 @@ class KpaInvoiceCase(KpaCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        france = cls.env.ref("base.fr")
+        # What every invoice of the CAE carries (an e-invoice needs them).
+        cls.company.write({"country_id": france.id, "vat": "FR36481234565",
+                           "siret": "48123456510001"})
         cls.client = cls.env["res.partner"].create({
             "name": "Centre social Client", "customer": True,
-            "is_company": True, "lang": "fr_FR",
+            "is_company": True, "lang": "fr_FR", "country_id": france.id,
+            "street": "3 rue de l'Épeule", "zip": "59100", "city": "Roubaix",
             "siret": "775 678 907 00012"})
         # The KPA activities (kpa_cooperative/data/product_data.xml).
         ref = cls.env.ref
@@ -146,3 +151,26 @@ class KpaInvoiceCase(KpaCase):
                 "account.account_payment_method_manual_out").id,
             "invoice_ids": [(6, 0, bill.ids)]}).post()
         return bill
+
+    @classmethod
+    def _buffet(cls):
+        """A prestation of KPA Alpha at three VAT rates: catering on site
+        (10 %, a service), baskets to take away (5.5 %, goods), service
+        (20 %); 1 300 € before VAT."""
+        return cls.env["project.task"].create({
+            "name": "Buffet et paniers",
+            "project_id": cls.kpa_a.project_id.id,
+            "partner_id": cls.client.id,
+            "kpa_date_planned": "2026-03-12",
+            "kpa_date_service": "2026-03-14",
+            "kpa_client_ref": "BC-2026-117",
+            "kpa_line_ids": [
+                (0, 0, {"product_id": cls.onsite.id, "name": "Buffet",
+                        "quantity": 80, "price_unit": 12.5}),
+                (0, 0, {"product_id": cls.takeaway.id,
+                        "name": "Paniers repas", "quantity": 20,
+                        "price_unit": 10}),
+                (0, 0, {"product_id": cls.service.id, "name": "Service",
+                        "quantity": 1, "price_unit": 100}),
+            ],
+        })

@@ -19,23 +19,7 @@ class TestInvoiceLaw(KpaInvoiceCase):
             "company_registry": "RCS Lille Métropole 481 234 565",
             "siret": "48123456510001",
         })
-        cls.buffet = cls.env["project.task"].create({
-            "name": "Buffet et paniers",
-            "project_id": cls.kpa_a.project_id.id,
-            "partner_id": cls.client.id,
-            "kpa_date_planned": "2026-03-12",
-            "kpa_date_service": "2026-03-14",
-            "kpa_client_ref": "BC-2026-117",
-            "kpa_line_ids": [
-                (0, 0, {"product_id": cls.onsite.id, "name": "Buffet",
-                        "quantity": 80, "price_unit": 12.5}),
-                (0, 0, {"product_id": cls.takeaway.id,
-                        "name": "Paniers repas", "quantity": 20,
-                        "price_unit": 10}),
-                (0, 0, {"product_id": cls.service.id, "name": "Service",
-                        "quantity": 1, "price_unit": 100}),
-            ],
-        })
+        cls.buffet = cls._buffet()
 
     def _tax(self, product):
         return product.taxes_id.filtered(
