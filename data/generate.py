@@ -65,6 +65,16 @@ def make_members(env, ctx):
             })
 
 
+def fake_siret(index):
+    """A SIRET that passes the checksum (an e-invoice needs the client's
+    SIREN): SIREN 9xxxxxxxC, establishment 00010 adjusted."""
+    from stdnum import luhn
+    siren = "9%07d" % index
+    siren += luhn.calc_check_digit(siren)
+    nic = "0001"
+    return siren + nic + luhn.calc_check_digit(siren + nic)
+
+
 def make_invoices(env, ctx):
     """One customer invoice per KPA and week, paid in full."""
     rng = random.Random(7)
@@ -76,7 +86,8 @@ def make_invoices(env, ctx):
     for kpa_index, kpa in enumerate(ctx["kpa_records"], 1):
         client = ensure(env, "gen_client_%03d" % kpa_index, "res.partner", {
             "name": "Client %03d" % kpa_index, "customer": True,
-            "is_company": True})
+            "is_company": True, "country_id": env.ref("base.fr").id,
+            "city": "Lille", "siret": fake_siret(kpa_index)})
         for week in range(ctx["weeks"]):
             key = "gen_invoice_%03d_%04d" % (kpa_index, week)
             if env.ref("kpa_demo.%s" % key, raise_if_not_found=False):
