@@ -89,11 +89,8 @@ class KpaRemunerationDeclaration(models.Model):
     @api.depends("amount_net", "period_id")
     def _compute_pay(self):
         for declaration in self:
-            company = declaration.period_id.sudo().company_id \
-                or self.env.user.company_id
-            gross, employer, cost = pot.pay_from_net(
-                pot.cents(declaration.amount_net or 0),
-                company.kpa_employee_rate, company.kpa_employer_rate)
+            gross, employer, cost = declaration.period_id._kpa_pay_from_net(
+                declaration.amount_net)
             declaration.amount_gross = float(gross)
             declaration.amount_employer = float(employer)
             declaration.amount_cost = float(cost)
@@ -243,8 +240,8 @@ class KpaRemunerationDeclaration(models.Model):
             self.env.cr.execute("""
                 SELECT COALESCE(SUM(amount_cost), 0)
                   FROM kpa_remuneration_declaration
-                 WHERE period_id = %s AND state IN ('submitted', 'validated')
-            """, (period.id,))
+                 WHERE period_id = %s AND state IN %s
+            """, (period.id, pot.ASK_STATES))
             sent = self.env.cr.fetchone()[0]
             if sent > figures["available"]:
                 raise UserError(_(

@@ -132,11 +132,13 @@ class KpaRemunerationPeriod(models.Model):
         sums); each week then picks its total by bisection: linear in the
         history, where joining every week to every payment before it was
         quadratic (1.3 s for a list of weeks with five years behind)."""
-        periods = self.filtered("id")
+        periods = self.filtered(lambda p: p.id or p.kpa_id)
         if not periods:
             return {}
         cr = self.env.cr
-        ids = tuple(periods.ids)
+        # A week not made yet (``new()``, a member looking at this week)
+        # has its pot too, and no declarations.
+        ids = tuple(periods.filtered("id").ids) or (0,)
         # Validated weeks read their kept figures: the running totals are
         # for the open ones only (and their KPAs only).
         kpa_ids = tuple(periods.sudo().filtered(
@@ -169,11 +171,13 @@ class KpaRemunerationPeriod(models.Model):
         """, (kpa_ids,))
         paid = pot.running_totals(cr.fetchall())
         cr.execute("""
-            SELECT period_id, COALESCE(SUM(amount_cost), 0), COUNT(*)
+            SELECT period_id, COALESCE(SUM(amount_cost), 0), COUNT(*),
+                   COALESCE(SUM(amount_cost)
+                            FILTER (WHERE state IN %s), 0)
               FROM kpa_remuneration_declaration
              WHERE period_id IN %s AND state != 'refused'
              GROUP BY period_id
-        """, (ids,))
+        """, (pot.ASK_STATES, ids))
         declared = {row[0]: row[1:] for row in cr.fetchall()}
         result = {}
         for period in periods.sudo():
@@ -181,19 +185,19 @@ class KpaRemunerationPeriod(models.Model):
             if period.pot_frozen:
                 figures = {name: pot.cents(period["frozen_" + name])
                            for name in POT_FIELDS}
-                cost, count = declared.get(period.id, (0, 0))
-                figures.update(declared=pot.cents(cost), count=count)
-                result[period.id] = figures
-                continue
-            cashed, expenses = pot.total_up_to(
-                money, kpa.id, period.date_end) or (0, 0)
-            distributed, = pot.total_up_to(
-                paid, kpa.id, period.date_start, strictly_before=True) or (0,)
-            figures = pot.pot(cashed, kpa.contribution_rate,
-                              kpa.reserve_rate, expenses, distributed)
-            cost, count = declared.get(period.id, (0, 0))
-            figures["declared"] = pot.cents(cost)
-            figures["count"] = count
+            else:
+                cashed, expenses = pot.total_up_to(
+                    money, kpa.id, period.date_end) or (0, 0)
+                distributed, = pot.total_up_to(
+                    paid, kpa.id, period.date_start,
+                    strictly_before=True) or (0,)
+                figures = pot.pot(cashed, kpa.contribution_rate,
+                                  kpa.reserve_rate, expenses, distributed)
+            cost, count, asked = declared.get(period.id, (0, 0, 0))
+            # declared: every declaration but the refused ones (what the
+            # validation would pay); asked: the sent and validated ones.
+            figures.update(declared=pot.cents(cost), count=count,
+                           asked=pot.cents(asked))
             result[period.id] = figures
         return result
 
@@ -237,6 +241,33 @@ class KpaRemunerationPeriod(models.Model):
                 fmt_money(figures["available"])),
         ])
 
+    def _kpa_rates(self):
+        """(employee rate, employer rate) of the week's pay: its company's
+        (the default rate profile); the user's company without a week."""
+        company = self.sudo().company_id[:1] or self.env.user.company_id
+        return company.sudo().kpa_employee_rate, \
+            company.sudo().kpa_employer_rate
+
+    def _kpa_pay_from_net(self, net):
+        """(gross, employer charges, cost) of ``net`` in this week."""
+        return pot.pay_from_net(pot.cents(net or 0), *self._kpa_rates())
+
+    def _kpa_member_pot(self, partner):
+        """The pot of this week as ``partner`` sees it (also for a week not
+        made yet): the pot's figures, and what is asked of it (the sent
+        and validated declarations; drafts and refused ones are no asks),
+        what is left, the most ``partner`` may still ask (net) and whether
+        their own declaration fits (:func:`pot.member_asks`)."""
+        self.ensure_one()
+        figures = self._pot_figures()[self.id]
+        declarations = [
+            (declaration.partner_id == partner, declaration.state,
+             declaration.amount_cost)
+            for declaration in self.sudo().declaration_ids]
+        figures.update(pot.member_asks(
+            figures["available"], declarations, *self._kpa_rates()))
+        return figures
+
     # ------------------------------------------------------------------
     # Weeks on demand
     # ------------------------------------------------------------------
@@ -258,6 +289,25 @@ class KpaRemunerationPeriod(models.Model):
                 "date_end": fields.Date.to_string(sunday),
             })
         return period
+
+    @api.model
+    def _kpa_week_or_new(self, kpa, monday):
+        """The week of ``kpa`` starting on ``monday`` if it was made, else
+        an unsaved one (``new()``) showing its pot: nothing is written."""
+        period = self._kpa_get_week(kpa, monday, create=False)
+        if period:
+            return period
+        monday, sunday = pot.week_bounds(monday)
+        return self.sudo().new({
+            "kpa_id": kpa.id, "date_start": fields.Date.to_string(monday),
+            "date_end": fields.Date.to_string(sunday)})
+
+    @api.model
+    def _kpa_first_monday(self, kpa):
+        """The Monday of the first week ``kpa`` has (a date), or None."""
+        first = self.sudo().search([("kpa_id", "=", kpa.id)],
+                                   order="date_start", limit=1)
+        return fields.Date.from_string(first.date_start) if first else None
 
     @api.model
     def _cron_create_weeks(self):

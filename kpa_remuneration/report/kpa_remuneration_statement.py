@@ -6,6 +6,8 @@ import re
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError
 
+from odoo.addons.kpa_cooperative.services.formatting import fmt_hours
+
 MONTH_PATTERN = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
@@ -70,4 +72,6 @@ class ReportRemunerationStatement(models.AbstractModel):
                 lambda d, p=partner: d.partner_id == p)
                 for partner in partners},
             "company": self.env.user.company_id.sudo(),
+            # Hours as on the member's pages: "4 h 30".
+            "fmt_hours": fmt_hours,
         }

@@ -8,7 +8,7 @@ sees, so what the screen shows is what the books get.
 import bisect
 import datetime
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 CENT = Decimal("0.01")
 # A week's pay above this is a typing mistake, not a declaration.
@@ -22,6 +22,20 @@ AMOUNT_TOO_PRECISE = "too_precise"
 AMOUNT_TOO_BIG = "too_big"
 
 _AMOUNT_PATTERN = re.compile(r"^[+-]?\d+(\.\d*)?$|^[+-]?\.\d+$")
+# "4h30", "4 h 30", "4:30", "4h": hours and minutes, as people write them.
+_HOURS_MINUTES_PATTERN = re.compile(r"^(\d{1,3})(?:h|:)(\d{1,2})?(?:min)?$")
+_SPACES = (" ", "\u00a0", "\u202f")
+
+# The declarations that ask the pot for money: the sent and the validated
+# ones. A draft is not sent yet and a refused one was turned down: neither
+# takes anything from the pot.
+ASK_STATES = ("submitted", "validated")
+
+# Why a week asked for (``?week=``) is not shown (the caller translates).
+WEEK_MALFORMED = "malformed"
+WEEK_BEFORE_FIRST = "before_first"
+WEEK_TO_COME = "to_come"
+_DAY_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def to_decimal(value):
@@ -114,6 +128,41 @@ def week_bounds(day):
     return monday, monday + datetime.timedelta(days=6)
 
 
+def week_asked(text, first, current):
+    """The week to show for ``text`` (a day of it, "YYYY-MM-DD"), between
+    the week of ``first`` (a KPA's first week) and that of ``current``
+    (today): ``(Monday, None)``, or ``(Monday of current, reason)`` when
+    ``text`` names no day or a week outside them (WEEK_* reasons). No
+    ``text`` is the current week."""
+    current = week_bounds(current)[0]
+    first = min(week_bounds(first)[0], current) if first else current
+    if not text:
+        return current, None
+    try:
+        if not isinstance(text, str) or not _DAY_PATTERN.match(text):
+            raise ValueError(text)
+        day = datetime.datetime.strptime(text, "%Y-%m-%d").date()
+    except ValueError:
+        return current, WEEK_MALFORMED
+    monday = week_bounds(day)[0]
+    if monday < first:
+        return current, WEEK_BEFORE_FIRST
+    if monday > current:
+        return current, WEEK_TO_COME
+    return monday, None
+
+
+def week_neighbours(monday, first, current):
+    """(the Monday before, the Monday after) ``monday``, each None past
+    the KPA's first week or the current one."""
+    current = week_bounds(current)[0]
+    first = min(week_bounds(first)[0], current) if first else current
+    week = datetime.timedelta(days=7)
+    before, after = monday - week, monday + week
+    return (before if before >= first else None,
+            after if after <= current else None)
+
+
 def parse_amount(text, maximum=MAX_NET):
     """(Decimal, None) for a typed amount, or (None, reason).
 
@@ -125,8 +174,7 @@ def parse_amount(text, maximum=MAX_NET):
         text = str(text)
     if not isinstance(text, str):
         return None, AMOUNT_NOT_A_NUMBER
-    cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
-    cleaned = cleaned.replace("€", "").replace(",", ".")
+    cleaned = _without_spaces(text.strip()).replace("€", "").replace(",", ".")
     if not cleaned:
         return None, AMOUNT_EMPTY
     if len(cleaned) > 20 or not _AMOUNT_PATTERN.match(cleaned):
@@ -144,8 +192,103 @@ def parse_amount(text, maximum=MAX_NET):
     return value.quantize(CENT), None
 
 
+def _without_spaces(text):
+    for space in _SPACES:
+        text = text.replace(space, "")
+    return text
+
+
 def parse_hours(text, maximum=Decimal(168)):
-    """(Decimal, None) for typed hours (empty is 0), or (None, reason)."""
+    """(Decimal, None) for typed hours (empty is 0), or (None, reason).
+
+    Hours as a number ("4", "4,5", "4.25") or as hours and minutes
+    ("4h30", "4 h 30", "4:30"; minutes under 60), kept to the cent of an
+    hour (4 h 20 is 4.33)."""
     if isinstance(text, str) and not text.strip():
         return Decimal("0.00"), None
+    if isinstance(text, str):
+        match = _HOURS_MINUTES_PATTERN.match(_without_spaces(text).lower())
+        if match:
+            minutes = int(match.group(2) or 0)
+            if minutes >= 60:
+                return None, AMOUNT_NOT_A_NUMBER
+            value = cents(Decimal(match.group(1)) + Decimal(minutes) / 60)
+            if value > maximum:
+                return None, AMOUNT_TOO_BIG
+            return value, None
     return parse_amount(text, maximum=maximum)
+
+
+def input_amount(value):
+    """An amount as a French person types it in a field: ``39`` ->
+    ``"39,00"`` (no thousands separator: the field reads it back)."""
+    return ("%.2f" % cents(value)).replace(".", ",")
+
+
+def input_hours(value):
+    """Hours as typed in a field: ``4.5`` -> ``"4,5"``, ``14`` -> ``"14"``,
+    ``4.25`` -> ``"4,25"``."""
+    text = "%.2f" % cents(value)
+    return text.rstrip("0").rstrip(".").replace(".", ",")
+
+
+# ----------------------------------------------------------------------
+# What is asked of the pot, what is left, the most one can still ask
+# ----------------------------------------------------------------------
+def asked(declarations):
+    """The cost the pot is asked for by ``declarations`` ((state, cost)
+    pairs): the sum of the costs of those in ASK_STATES."""
+    return sum((cents(cost) for state, cost in declarations
+                if state in ASK_STATES), Decimal("0.00"))
+
+
+def max_net(left, employee_rate, employer_rate, maximum=MAX_NET):
+    """The largest net pay, to the cent, whose cost (gross + employer
+    charges, as :func:`pay_from_net` rounds them) fits in ``left``; 0 when
+    nothing is left."""
+    left = cents(left)
+    if left <= 0:
+        return Decimal("0.00")
+    employee_rate = to_decimal(employee_rate)
+    employer_rate = to_decimal(employer_rate)
+    net = (left * (Decimal(1) - employee_rate)
+           / (Decimal(1) + employer_rate)).quantize(CENT, rounding=ROUND_DOWN)
+    net = min(cents(maximum), net)
+    # Each figure is rounded to the cent: step to the exact largest net.
+    while net > 0 and pay_from_net(net, employee_rate,
+                                   employer_rate)[2] > left:
+        net -= CENT
+    while net + CENT <= maximum and pay_from_net(
+            net + CENT, employee_rate, employer_rate)[2] <= left:
+        net += CENT
+    return net
+
+
+def member_asks(available, declarations, employee_rate, employer_rate):
+    """The pot of a week as one member sees it.
+
+    ``declarations`` are the week's (mine, state, cost) triples, ``mine``
+    true for the member's own. Only the sent and validated ones are asks
+    (ASK_STATES). Returns a dict: ``asked`` (every ask), ``left``
+    (available - asked), ``over`` (the asks exceed the pot),
+    ``left_for_me`` (available - the others' asks: what the member's own
+    ask may cost at most), ``max_net`` (the most the member may still ask,
+    net), ``my_cost`` (the cost of the member's declaration, None without
+    one) and ``mine_over`` (it costs more than ``left_for_me``)."""
+    available = cents(available)
+    declarations = list(declarations)
+    everyone = asked((state, cost) for _mine, state, cost in declarations)
+    others = asked((state, cost) for mine, state, cost in declarations
+                   if not mine)
+    my_costs = [cents(cost) for mine, _state, cost in declarations if mine]
+    my_cost = sum(my_costs) if my_costs else None
+    left_for_me = available - others
+    return {
+        "asked": everyone,
+        "left": available - everyone,
+        "over": everyone > available,
+        "left_for_me": left_for_me,
+        "max_net": max_net(left_for_me, employee_rate, employer_rate),
+        "my_cost": my_cost,
+        "mine_over": my_cost is not None and my_cost > left_for_me,
+    }
