@@ -35,6 +35,19 @@ if ! command -v lessc >/dev/null; then
     say "installing lessc (npm less@3.13.1)"
     $SUDO npm install -g --silent less@3.13.1 >"$LOCAL/npm.log" 2>&1 || die "npm failed, see $LOCAL/npm.log"
 fi
+# The browser tests measure accessibility with axe-core, pinned, kept in
+# .local/node (tests/browser/test_accessibility.py injects axe.min.js).
+AXE_VERSION=4.14.1
+AXE_STAMP="$LOCAL/node/.kpa-axe-core-$AXE_VERSION"
+if [ ! -f "$AXE_STAMP" ] || [ ! -f "$LOCAL/node/node_modules/axe-core/axe.min.js" ]; then
+    say "installing axe-core $AXE_VERSION (npm, into .local/node)"
+    mkdir -p "$LOCAL/node"
+    npm install --prefix "$LOCAL/node" --no-save --no-audit --no-fund --silent \
+        "axe-core@$AXE_VERSION" >"$LOCAL/npm-axe.log" 2>&1 \
+        || die "npm failed, see $LOCAL/npm-axe.log"
+    rm -f "$LOCAL"/node/.kpa-axe-core-*
+    touch "$AXE_STAMP"
+fi
 
 # 2. Python 3.7 virtualenv with Odoo ---------------------------------------
 # find_python X.Y: an interpreter that really is Python X.Y (pyenv shims may lie).

@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.kpa_cooperative.services.formatting import fmt_date
+
 
 class KpaFollowup(models.Model):
     """An accompaniment meeting: individual or collective.
@@ -54,6 +56,14 @@ class KpaFollowup(models.Model):
                 who = _("%d members") % len(followup.partner_ids)
             followup.name = " - ".join(
                 part for part in (followup.date, who, followup.topic) if part)
+
+    @api.multi
+    def name_get(self):
+        # The stored name begins with the day as the database writes it
+        # (2026-11-27): shown as written in France. Read as the user.
+        return [(followup.id, (followup.name or "").replace(
+            followup.date or "", fmt_date(followup.date), 1)
+            or _("Accompaniment meeting")) for followup in self]
 
     @api.model
     def create(self, vals):

@@ -11,7 +11,7 @@ inside a savepoint, one record per form token; only current members write
 """
 import datetime
 
-from odoo import fields, http
+from odoo import _, fields, http
 from odoo.http import request
 from odoo.tools import plaintext2html
 
@@ -301,5 +301,7 @@ class GovernancePortal(KpaPortal):
             "upcoming": upcoming.sudo(),
             "held": held.sudo(),
             "roles": roles.sudo(),
+            # A babel pattern, translated: "lundi 14 décembre à 18:00".
+            "meeting_date_format": _("EEEE d MMMM 'at' HH:mm"),
         })
         return request.render("kpa_governance.portal_my_meetings", values)

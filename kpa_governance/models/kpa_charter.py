@@ -169,12 +169,12 @@ class KpaCharter(models.Model):
 
     def _change_summary(self, decision):
         labels = {
-            "add": _("Article added"),
-            "replace": _("Article changed"),
-            "remove": _("Article removed"),
+            "add": _("Article added:"),
+            "replace": _("Article changed:"),
+            "remove": _("Article removed:"),
         }
         title = decision.amend_title or decision.amend_article_id.name or ""
-        summary = "<p><strong>%s</strong>: %s</p><p>%s</p>" % (
+        summary = "<p><strong>%s</strong> %s</p><p>%s</p>" % (
             html_escape(labels[decision.amendment]), html_escape(title),
             html_escape(_("By the decision \"%s\", adopted on %s.") % (
                 decision.name,

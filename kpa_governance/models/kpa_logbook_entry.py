@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import html2plaintext
 
+from odoo.addons.kpa_cooperative.services.formatting import fmt_date
+
 
 class KpaLogbookEntry(models.Model):
     """The KPA's shared journal: what was discussed and done, day by day,
@@ -32,6 +34,13 @@ class KpaLogbookEntry(models.Model):
                               ondelete="set null")
     meeting_id = fields.Many2one("kpa.governance.meeting", string="Meeting",
                                  ondelete="set null")
+
+    @api.multi
+    def name_get(self):
+        # The title is optional: an entry without one is named by its day
+        # (not "False" in the breadcrumbs).
+        return [(entry.id, entry.name or _("Entry of %s") % fmt_date(
+            entry.date)) for entry in self]
 
     @api.constrains("body")
     def _check_body(self):
