@@ -116,6 +116,14 @@ def phone(browser, request):
     yield from _page(browser, request, PHONE)
 
 
+@pytest.fixture(params=[320, 390], ids=lambda width: "%dpx" % width)
+def small_phone(browser, request):
+    """A small phone, 320 or 390 px wide, in French: each test runs on
+    both."""
+    yield from _page(browser, request, {"width": request.param,
+                                        "height": 800})
+
+
 def login(page, url, user, password=None):
     page.goto(url + "/web/login")
     page.fill("input[name=login]", user)

@@ -9,7 +9,6 @@ import pytest
 
 from conftest import login, rpc_admin
 
-WIDTHS = [390, 320]
 OPEN_DECISION = "Acheter une deuxième machine à coudre"  # majority, quorum 3
 BLOCKED_DECISION = "Ouvrir le tiers-lieu le dimanche"  # consent, blocked
 # Raw values: ISO dates and dotted decimals anywhere, a boolean or None as
@@ -28,17 +27,6 @@ TARGETS = """() => Array.from(document.querySelectorAll(
     .map(el => ({text: el.innerText.trim().slice(0, 40),
                  height: el.getBoundingClientRect().height,
                  cut: el.scrollWidth > el.clientWidth + 1}))"""
-
-
-# The same as test_phone_frame.small: to move into conftest.py.
-@pytest.fixture(params=WIDTHS, ids=lambda width: "%dpx" % width)
-def small_phone(request, browser):
-    context = browser.new_context(
-        viewport={"width": request.param, "height": 800}, locale="fr-FR")
-    page = context.new_page()
-    page.set_default_timeout(30000)
-    yield page
-    context.close()
 
 
 def decision_id(url, name):

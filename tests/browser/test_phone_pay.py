@@ -17,11 +17,10 @@ from decimal import Decimal
 import pytest
 import requests
 
-from conftest import ROOT, _page, login, rpc_admin, rpc_as
+from conftest import ROOT, login, rpc_admin, rpc_as
 from test_rpc_attacks_portal import new_kpa  # noqa: F401 (a fixture)
 
 SCREENSHOTS = os.path.join(ROOT, "docs", "screenshots")
-WIDTHS = [320, 390]
 MEMBER = "samir"
 
 
@@ -41,13 +40,6 @@ pot = _load_pot()
 # ----------------------------------------------------------------------
 # Helpers
 # ----------------------------------------------------------------------
-@pytest.fixture(params=WIDTHS, ids=lambda width: "%dpx" % width)
-def narrow(browser, request):
-    """A phone 320 or 390 px wide, in French."""
-    yield from _page(browser, request, {"width": request.param,
-                                        "height": 800})
-
-
 def monday_of(day):
     return day - datetime.timedelta(days=day.weekday())
 
@@ -186,7 +178,7 @@ def shoot(page, name):
 # Point 1: the week is always there
 # ----------------------------------------------------------------------
 def test_open_week_shows_what_is_left_and_the_most_one_can_ask(
-        narrow, odoo_url):
+        small_phone, odoo_url):
     """Point 2: the pot says what is left and the most one may still ask;
     only sent and validated declarations are asks (a draft the coordinator
     wrote for Inès is not)."""
@@ -206,62 +198,62 @@ def test_open_week_shows_what_is_left_and_the_most_one_can_ask(
     asked = sum((pot.cents(d["amount_cost"]) for d in declarations
                  if d["state"] in ("submitted", "validated")),
                 Decimal("0.00"))
-    login(narrow, odoo_url, MEMBER)
-    narrow.goto(odoo_url + "/my/declarations")
-    heading = narrow.inner_text(".o_kpa_pot .panel-heading")
+    login(small_phone, odoo_url, MEMBER)
+    small_phone.goto(odoo_url + "/my/declarations")
+    heading = small_phone.inner_text(".o_kpa_pot .panel-heading")
     assert "La Cape" in heading and french_date(this_monday()) in heading
-    assert narrow.inner_text(".o_kpa_week_state").strip() == "Ouverte"
-    figures = pot_figures(narrow)
+    assert small_phone.inner_text(".o_kpa_week_state").strip() == "Ouverte"
+    figures = pot_figures(small_phone)
     assert figures == {"available": available, "asked": asked,
                        "left": available - asked}, figures
-    assert money(narrow.inner_text(".o_kpa_max_net")) == pot.max_net(
+    assert money(small_phone.inner_text(".o_kpa_max_net")) == pot.max_net(
         available - asked, *rates(odoo_url))
-    says = narrow.inner_text(".o_kpa_what_counts")
+    says = small_phone.inner_text(".o_kpa_what_counts")
     assert "envoyées ou validées" in says and "brouillons" in says
     for draft in drafts:
-        row = narrow.locator(".o_kpa_week_table tr", has_text=draft[
+        row = small_phone.locator(".o_kpa_week_table tr", has_text=draft[
             "partner_id"][1])
         assert "ne compte pas" in row.inner_text()
-    assert narrow.locator(".o_kpa_over").count() == 0
-    assert touch_problems(narrow) == []
-    if narrow.viewport_size["width"] == 390:
-        shoot(narrow, "phone-week-open.png")
+    assert small_phone.locator(".o_kpa_over").count() == 0
+    assert touch_problems(small_phone) == []
+    if small_phone.viewport_size["width"] == 390:
+        shoot(small_phone, "phone-week-open.png")
     forget_this_week(odoo_url, "ines")
 
 
 def test_validated_week_keeps_the_pot_table_and_buttons(
-        narrow, odoo_url, validated_this_week):
+        small_phone, odoo_url, validated_this_week):
     """Point 1: after the session the page still shows the week, its pot,
     the team table and the week buttons, and says plainly that nothing is
     to declare until next week (no "every open week has a
     declaration")."""
-    login(narrow, odoo_url, MEMBER)
-    narrow.goto(odoo_url + "/my/declarations")
-    assert narrow.locator(".o_kpa_pot").is_visible()
-    heading = narrow.inner_text(".o_kpa_pot .panel-heading")
+    login(small_phone, odoo_url, MEMBER)
+    small_phone.goto(odoo_url + "/my/declarations")
+    assert small_phone.locator(".o_kpa_pot").is_visible()
+    heading = small_phone.inner_text(".o_kpa_pot .panel-heading")
     assert french_date(this_monday()) in heading
-    assert narrow.inner_text(".o_kpa_week_state").strip() == "Validée"
-    assert "Le groupe a validé" in narrow.inner_text(".o_kpa_week_says")
-    assert "Fatou Ndiaye" in narrow.inner_text(".o_kpa_week_table")
-    assert money(narrow.inner_text(".o_kpa_available")) >= 0
-    assert narrow.locator("a.o_kpa_week_before").count() == 1
-    assert narrow.locator(".o_kpa_max_net").count() == 0
-    assert narrow.locator("a.o_kpa_declare").count() == 0
-    note = narrow.inner_text(".o_kpa_no_week")
+    assert small_phone.inner_text(".o_kpa_week_state").strip() == "Validée"
+    assert "Le groupe a validé" in small_phone.inner_text(".o_kpa_week_says")
+    assert "Fatou Ndiaye" in small_phone.inner_text(".o_kpa_week_table")
+    assert money(small_phone.inner_text(".o_kpa_available")) >= 0
+    assert small_phone.locator("a.o_kpa_week_before").count() == 1
+    assert small_phone.locator(".o_kpa_max_net").count() == 0
+    assert small_phone.locator("a.o_kpa_declare").count() == 0
+    note = small_phone.inner_text(".o_kpa_no_week")
     assert "La semaine est validée" in note
     assert "Vous pourrez déclarer la semaine prochaine" in note
-    assert touch_problems(narrow) == []
-    if narrow.viewport_size["width"] == 390:
-        shoot(narrow, "phone-week-validated.png")
+    assert touch_problems(small_phone) == []
+    if small_phone.viewport_size["width"] == 390:
+        shoot(small_phone, "phone-week-validated.png")
     # "Déclarer ma paie" says the same, and the way back.
-    narrow.goto(odoo_url + "/my/declarations/new")
-    page = narrow.inner_text(".o_kpa_pay")
+    small_phone.goto(odoo_url + "/my/declarations/new")
+    page = small_phone.inner_text(".o_kpa_pay")
     assert "La semaine est validée" in page
     assert "Chaque semaine ouverte" not in page
-    assert narrow.locator(".o_kpa_declaration_form").count() == 0
-    back = narrow.locator("a.o_kpa_back")
+    assert small_phone.locator(".o_kpa_declaration_form").count() == 0
+    back = small_phone.locator("a.o_kpa_back")
     assert "/my/declarations" in back.get_attribute("href")
-    assert touch_problems(narrow) == []
+    assert touch_problems(small_phone) == []
 
 
 @pytest.fixture
@@ -282,97 +274,97 @@ def kpa_without_this_week(odoo_url, new_kpa):  # noqa: F811
                "action_undo_validation", [week])
 
 
-def test_week_not_made_yet_shows_its_pot(narrow, odoo_url,
+def test_week_not_made_yet_shows_its_pot(small_phone, odoo_url,
                                          kpa_without_this_week):
     """Point 1, the week after a session: this week is not made yet (it is
     made by the first declaration); the page shows it all the same, with
     its pot and buttons, and writes nothing."""
     kpa = kpa_without_this_week
-    login(narrow, odoo_url, "ines")
-    narrow.goto("%s/my/declarations?kpa=%d" % (odoo_url, kpa))
-    heading = narrow.inner_text(".o_kpa_pot .panel-heading")
+    login(small_phone, odoo_url, "ines")
+    small_phone.goto("%s/my/declarations?kpa=%d" % (odoo_url, kpa))
+    heading = small_phone.inner_text(".o_kpa_pot .panel-heading")
     assert french_date(this_monday()) in heading
-    assert narrow.inner_text(".o_kpa_week_state").strip() == "Ouverte"
-    assert pot_figures(narrow) == {"available": 0, "asked": 0, "left": 0}
-    assert "Personne n'a encore déclaré" in narrow.inner_text(".o_kpa_pot")
-    assert narrow.locator("a.o_kpa_declare").count() == 1
-    assert narrow.locator("span.o_kpa_week_after").count() == 1
-    assert touch_problems(narrow) == []
+    assert small_phone.inner_text(".o_kpa_week_state").strip() == "Ouverte"
+    assert pot_figures(small_phone) == {"available": 0, "asked": 0, "left": 0}
+    assert "Personne n'a encore déclaré" in small_phone.inner_text(".o_kpa_pot")
+    assert small_phone.locator("a.o_kpa_declare").count() == 1
+    assert small_phone.locator("span.o_kpa_week_after").count() == 1
+    assert touch_problems(small_phone) == []
     assert rpc_admin(odoo_url, "kpa.remuneration.period", "search_count",
                      [("kpa_id", "=", kpa)]) == 1
     # The week before is the validated one.
-    narrow.click("a.o_kpa_week_before")
-    assert narrow.inner_text(".o_kpa_week_state").strip() == "Validée"
-    assert narrow.locator("span.o_kpa_week_before").count() == 1
-    assert narrow.locator("a.o_kpa_week_back").count() == 1
+    small_phone.click("a.o_kpa_week_before")
+    assert small_phone.inner_text(".o_kpa_week_state").strip() == "Validée"
+    assert small_phone.locator("span.o_kpa_week_before").count() == 1
+    assert small_phone.locator("a.o_kpa_week_back").count() == 1
 
 
 # ----------------------------------------------------------------------
 # Point 2: an ask over what is left is said before it is sent
 # ----------------------------------------------------------------------
-def test_ask_over_what_is_left_is_warned(narrow, odoo_url):
+def test_ask_over_what_is_left_is_warned(small_phone, odoo_url):
     forget_this_week(odoo_url, MEMBER)
     before = rpc_admin(odoo_url, "kpa.remuneration.declaration",
                        "search_count",
                        [("partner_id", "=", partner_of(odoo_url, MEMBER))])
-    login(narrow, odoo_url, MEMBER)
-    narrow.goto(odoo_url + "/my/declarations/new")
-    most = money(narrow.inner_text(".o_kpa_max_ask .o_kpa_max_net"))
+    login(small_phone, odoo_url, MEMBER)
+    small_phone.goto(odoo_url + "/my/declarations/new")
+    most = money(small_phone.inner_text(".o_kpa_max_ask .o_kpa_max_net"))
     assert most > 0
-    submit(narrow, "preview", net=pot.input_amount(most + pot.CENT))
-    assert "Trop" in narrow.inner_text(".o_kpa_preview_over")
-    submit(narrow, "send")
-    error = narrow.inner_text(".o_kpa_errors")
+    submit(small_phone, "preview", net=pot.input_amount(most + pot.CENT))
+    assert "Trop" in small_phone.inner_text(".o_kpa_preview_over")
+    submit(small_phone, "send")
+    error = small_phone.inner_text(".o_kpa_errors")
     assert "Votre demande coûte" in error and "au plus" in error
     assert rpc_admin(odoo_url, "kpa.remuneration.declaration",
                      "search_count",
                      [("partner_id", "=", partner_of(odoo_url, MEMBER))]) \
         == before
-    submit(narrow, "preview", net=pot.input_amount(most))
-    assert narrow.locator(".o_kpa_preview_fits").count() == 1
-    assert touch_problems(narrow) == []
+    submit(small_phone, "preview", net=pot.input_amount(most))
+    assert small_phone.locator(".o_kpa_preview_fits").count() == 1
+    assert touch_problems(small_phone) == []
 
 
 # ----------------------------------------------------------------------
 # Points 5 and 7: values and words as French people read them
 # ----------------------------------------------------------------------
-def test_plain_french_and_no_raw_values(narrow, odoo_url):
+def test_plain_french_and_no_raw_values(small_phone, odoo_url):
     forget_this_week(odoo_url, MEMBER)
-    login(narrow, odoo_url, MEMBER)
-    narrow.goto(odoo_url + "/my/declarations/new")
-    submit(narrow, "send", net="beaucoup", hours="beaucoup")
-    errors = narrow.inner_text(".o_kpa_errors")
+    login(small_phone, odoo_url, MEMBER)
+    small_phone.goto(odoo_url + "/my/declarations/new")
+    submit(small_phone, "send", net="beaucoup", hours="beaucoup")
+    errors = small_phone.inner_text(".o_kpa_errors")
     assert "Le montant net doit être un nombre" in errors
     assert "Les heures doivent être un nombre" in errors
     assert "Les heures doit" not in errors
-    submit(narrow, "send", net="-5", hours="-1")
-    errors = narrow.inner_text(".o_kpa_errors")
+    submit(small_phone, "send", net="-5", hours="-1")
+    errors = small_phone.inner_text(".o_kpa_errors")
     assert "Le montant net ne peut pas être en dessous de 0" in errors
     assert "Les heures ne peuvent pas être en dessous de 0" in errors
     # Net, gross, cost explained in a line each.
-    narrow.click(".o_kpa_pay_words summary")
-    words = narrow.inner_text(".o_kpa_pay_words")
+    small_phone.click(".o_kpa_pay_words summary")
+    words = small_phone.inner_text(".o_kpa_pay_words")
     for said in ("compte en banque", "cotisations", "Charges patronales",
                  "prend dans le pot"):
         assert said in words, said
     # Sent without a word: no "false"; hours as "4 h 30"; fields in French.
-    submit(narrow, "send", net="39", hours="4,5")
-    narrow.wait_for_selector(".o_kpa_declaration")
-    page = narrow.inner_text(".o_kpa_pay")
+    submit(small_phone, "send", net="39", hours="4,5")
+    small_phone.wait_for_selector(".o_kpa_declaration")
+    page = small_phone.inner_text(".o_kpa_pay")
     assert "Votre déclaration est envoyée" in page
     assert "Envoyé." not in page
     assert not re.search(r"\b[Ff]alse\b", page)
-    assert narrow.locator(".o_kpa_comment").count() == 0
-    assert narrow.inner_text(".o_kpa_hours").replace("\xa0", " ") \
+    assert small_phone.locator(".o_kpa_comment").count() == 0
+    assert small_phone.inner_text(".o_kpa_hours").replace("\xa0", " ") \
         == "4 h 30"
-    assert narrow.input_value("input[name=amount_net]") == "39,00"
-    assert narrow.input_value("input[name=hours]") == "4,5"
-    assert narrow.inner_text(".label").strip() == "Envoyée"
-    assert touch_problems(narrow) == []
+    assert small_phone.input_value("input[name=amount_net]") == "39,00"
+    assert small_phone.input_value("input[name=hours]") == "4,5"
+    assert small_phone.inner_text(".label").strip() == "Envoyée"
+    assert touch_problems(small_phone) == []
     # The week: "Ouverte" (a week is feminine), my row without "false".
-    narrow.goto(odoo_url + "/my/declarations")
-    assert narrow.inner_text(".o_kpa_week_state").strip() == "Ouverte"
-    assert not re.search(r"\b[Ff]alse\b", narrow.inner_text(".o_kpa_pay"))
+    small_phone.goto(odoo_url + "/my/declarations")
+    assert small_phone.inner_text(".o_kpa_week_state").strip() == "Ouverte"
+    assert not re.search(r"\b[Ff]alse\b", small_phone.inner_text(".o_kpa_pay"))
     # Last week's validated declaration: 14 hours read "14 h".
     validated = rpc_admin(odoo_url, "kpa.remuneration.declaration", "search",
                           [("partner_id", "=", partner_of(odoo_url, MEMBER)),
@@ -380,8 +372,8 @@ def test_plain_french_and_no_raw_values(narrow, odoo_url):
                           order="date_start desc", limit=1)
     hours = rpc_admin(odoo_url, "kpa.remuneration.declaration", "read",
                       validated, fields=["hours"])[0]["hours"]
-    narrow.goto("%s/my/declarations/%d" % (odoo_url, validated[0]))
-    shown = narrow.inner_text(".o_kpa_hours").replace("\xa0", " ")
+    small_phone.goto("%s/my/declarations/%d" % (odoo_url, validated[0]))
+    shown = small_phone.inner_text(".o_kpa_hours").replace("\xa0", " ")
     assert re.match(r"^\d+ h( \d\d)?$", shown), shown
     assert shown.startswith("%d h" % int(hours))
     forget_this_week(odoo_url, MEMBER)
@@ -390,34 +382,34 @@ def test_plain_french_and_no_raw_values(narrow, odoo_url):
 # ----------------------------------------------------------------------
 # Point 8: week buttons at the ends, a bad week asked, the statement month
 # ----------------------------------------------------------------------
-def test_week_buttons_stop_at_the_ends(narrow, odoo_url):
+def test_week_buttons_stop_at_the_ends(small_phone, odoo_url):
     cape = kpa_id(odoo_url, "CAPE")
     first = rpc_admin(odoo_url, "kpa.remuneration.period", "search_read",
                       [("kpa_id", "=", cape)], fields=["date_start"],
                       order="date_start", limit=1)[0]["date_start"]
     first = datetime.date.fromisoformat(first)
-    login(narrow, odoo_url, MEMBER)
+    login(small_phone, odoo_url, MEMBER)
     url = "%s/my/declarations?kpa=%d" % (odoo_url, cape)
     # This week: no week after it yet.
-    narrow.goto(url)
-    assert narrow.locator("a.o_kpa_week_after").count() == 0
-    after = narrow.locator("span.o_kpa_week_after")
+    small_phone.goto(url)
+    assert small_phone.locator("a.o_kpa_week_after").count() == 0
+    after = small_phone.locator("span.o_kpa_week_after")
     assert after.get_attribute("aria-disabled") == "true"
-    assert narrow.locator("a.o_kpa_week_before").count() == 1
-    assert touch_problems(narrow) == []
+    assert small_phone.locator("a.o_kpa_week_before").count() == 1
+    assert touch_problems(small_phone) == []
     # The KPA's first week: no week before it.
-    narrow.goto("%s&week=%s" % (url, first.isoformat()))
-    assert french_date(first) in narrow.inner_text(".o_kpa_pot .panel-heading")
-    assert narrow.locator("a.o_kpa_week_before").count() == 0
-    assert narrow.locator("span.o_kpa_week_before").count() == 1
-    assert narrow.locator("a.o_kpa_week_after").count() == 1
-    assert narrow.locator(".o_kpa_week_message").count() == 0
-    assert touch_problems(narrow) == []
+    small_phone.goto("%s&week=%s" % (url, first.isoformat()))
+    assert french_date(first) in small_phone.inner_text(".o_kpa_pot .panel-heading")
+    assert small_phone.locator("a.o_kpa_week_before").count() == 0
+    assert small_phone.locator("span.o_kpa_week_before").count() == 1
+    assert small_phone.locator("a.o_kpa_week_after").count() == 1
+    assert small_phone.locator(".o_kpa_week_message").count() == 0
+    assert touch_problems(small_phone) == []
     # Any day names its week.
-    narrow.goto("%s&week=%s" % (url, (first + datetime.timedelta(
+    small_phone.goto("%s&week=%s" % (url, (first + datetime.timedelta(
         days=2)).isoformat()))
-    assert french_date(first) in narrow.inner_text(".o_kpa_pot .panel-heading")
-    assert narrow.locator(".o_kpa_week_message").count() == 0
+    assert french_date(first) in small_phone.inner_text(".o_kpa_pot .panel-heading")
+    assert small_phone.locator(".o_kpa_week_message").count() == 0
     # Out of range or malformed: said, not the current week silently.
     for week, said in [
             ((first - datetime.timedelta(days=7)).isoformat(),
@@ -426,14 +418,14 @@ def test_week_buttons_stop_at_the_ends(narrow, odoo_url):
              "pas encore arrivée"),
             ("junk", "ne donne pas de semaine"),
             ("2026-02-30", "ne donne pas de semaine")]:
-        narrow.goto("%s&week=%s" % (url, week))
-        message = narrow.inner_text(".o_kpa_week_message")
+        small_phone.goto("%s&week=%s" % (url, week))
+        message = small_phone.inner_text(".o_kpa_week_message")
         assert said in message and "voici la semaine en cours" in message, \
             (week, message)
-        assert narrow.locator(".o_kpa_pot").is_visible()
+        assert small_phone.locator(".o_kpa_pot").is_visible()
 
 
-def test_statement_month_is_the_last_with_pay(narrow, odoo_url):
+def test_statement_month_is_the_last_with_pay(small_phone, odoo_url):
     """The month picker offers the last month with validated pay (not the
     current, empty one), and its PDF shows hours as "14 h"."""
     last = rpc_admin(odoo_url, "kpa.remuneration.declaration", "search_read",
@@ -444,13 +436,13 @@ def test_statement_month_is_the_last_with_pay(narrow, odoo_url):
     sunday = rpc_admin(odoo_url, "kpa.remuneration.period", "read",
                        [last["period_id"][0]], fields=["date_end"])[0][
         "date_end"]
-    login(narrow, odoo_url, MEMBER)
-    narrow.goto(odoo_url + "/my/declarations")
-    month = narrow.input_value("input[name=month]")
+    login(small_phone, odoo_url, MEMBER)
+    small_phone.goto(odoo_url + "/my/declarations")
+    month = small_phone.input_value("input[name=month]")
     assert month == sunday[:7]
-    assert touch_problems(narrow) == []
+    assert touch_problems(small_phone) == []
     http = requests.Session()
-    for cookie in narrow.context.cookies():
+    for cookie in small_phone.context.cookies():
         http.cookies.set(cookie["name"], cookie["value"])
     pdf = http.get("%s/my/declarations/statement?month=%s" % (
         odoo_url, month), timeout=120)

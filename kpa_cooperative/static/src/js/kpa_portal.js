@@ -52,4 +52,20 @@
                     });
             });
     });
+
+    // /my/home: a list with no row (a client has no pay, a member no
+    // invoices) is hidden with its heading.
+    document.addEventListener("DOMContentLoaded", function () {
+        var lists = document.querySelectorAll(".o_portal_my_home ul");
+        Array.prototype.forEach.call(lists, function (list) {
+            if (list.querySelector("li")) {
+                return;
+            }
+            list.style.display = "none";
+            var heading = list.previousElementSibling;
+            if (heading && heading.tagName === "H3") {
+                heading.style.display = "none";
+            }
+        });
+    });
 }());
