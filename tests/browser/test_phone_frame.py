@@ -109,10 +109,17 @@ def test_pages_have_a_title_a_language_and_zoom(small_phone, odoo_url):
     assert "user-scalable=no" not in viewport
     assert "maximum-scale" not in viewport
     login(small_phone, odoo_url, "samir")
-    small_phone.goto(odoo_url + "/my/home")
+    # Each page says where one is: in the tab, the history, to a reader.
+    for path, title in (("/my/home", "Mon espace"), ("/my/kpa", "Mon KPA"),
+                        ("/my/declarations", "Ma paie"),
+                        ("/my/declarations/new", "Déclarer ma paie"),
+                        ("/my/decisions", "Décisions"),
+                        ("/my/charter", "Charte"), ("/my/cape", "Mon CAPE"),
+                        ("/my/account", "Mes coordonnées")):
+        small_phone.goto(odoo_url + path)
+        assert small_phone.title() == "%s · Optéos" % title, path
     assert small_phone.get_attribute("html", "lang") == "fr-FR"
-    assert small_phone.title() != "Odoo"
-    assert "Optéos" in small_phone.title()
+    small_phone.goto(odoo_url + "/my/home")
     assert "Change" not in small_phone.inner_text(".o_portal_my_details")
 
 
