@@ -142,7 +142,8 @@ def load_users(env):
         "claire": ["account.group_account_manager"],
     }
     admin = env.ref("base.user_root")
-    admin.write({"lang": "fr_FR", "tz": "Europe/Paris"})
+    admin.write({"lang": "fr_FR", "tz": "Europe/Paris",
+                 "name": DEMO_USERS[0][1]})
     users["admin"] = admin
     for login, name, _role in DEMO_USERS:
         if login not in groups:

@@ -52,6 +52,7 @@
         "views/kpa_menus.xml",
         "views/portal_templates.xml",
         "views/webclient_templates.xml",
+        "views/backend_assets.xml",
         "views/http_error_templates.xml",
         "views/prestation_portal_templates.xml",
     ],

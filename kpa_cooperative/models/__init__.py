@@ -20,3 +20,4 @@ from . import ir_http
 from . import res_lang
 from . import res_authentication_attempt
 from . import ir_actions_report
+from . import ir_model_access

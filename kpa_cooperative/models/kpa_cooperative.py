@@ -16,6 +16,10 @@ CAE_SETTINGS = ("code", "contribution_rate", "reserve_rate",
                 "journal_id", "analytic_account_id", "project_id", "active",
                 "quote_sequence_id")
 
+# What a KPA project calls its tasks (project.project.label_tasks; stored
+# in the project, so written in French like the KPA's own data).
+PRESTATIONS_LABEL = "Prestations"
+
 
 class KpaCooperative(models.Model):
     """A KPA: a neighbourhood cooperative hosted by the CAE under one brand."""
@@ -272,6 +276,8 @@ class KpaCooperative(models.Model):
                 # Followers only: coordinators of other KPAs must not see
                 # these prestations (Odoo's own project rules do the work).
                 "privacy_visibility": "followers",
+                # "3 Prestations" on the dashboard, not "3 Tasks".
+                "label_tasks": PRESTATIONS_LABEL,
                 "type_ids": [(6, 0, self._prestation_stages().ids)],
             })
             kpa.write({
@@ -295,6 +301,8 @@ class KpaCooperative(models.Model):
                 values["kpa_id"] = kpa.id
             if project.privacy_visibility != "followers":
                 values["privacy_visibility"] = "followers"
+            if project.label_tasks != PRESTATIONS_LABEL:
+                values["label_tasks"] = PRESTATIONS_LABEL
             if stages - project.type_ids:
                 values["type_ids"] = [(4, stage.id) for stage in stages]
             if values:

@@ -236,7 +236,10 @@ class KpaMembership(models.Model):
 
     def action_grant_portal(self):
         """Give the members access to the portal, with Odoo's own wizard
-        (it creates the user and sends the invitation)."""
+        (it creates the user and sends the invitation). The wizard runs as
+        superuser: only who may change the memberships may call it."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")
         partners = self.mapped("partner_id")
         missing = partners.filtered(lambda p: not p.email)
         if missing:

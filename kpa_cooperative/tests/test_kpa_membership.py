@@ -1,6 +1,6 @@
 # Copyright 2026 KPA-Cité
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import KpaCase
 
@@ -67,6 +67,23 @@ class TestKpaMembership(KpaCase):
         membership.action_grant_portal()
         membership.invalidate_cache()
         self.assertTrue(membership.has_portal)
+        self.assertTrue(person.user_ids.has_group("base.group_portal"))
+
+    def test_grant_portal_only_by_who_may_change_the_membership(self):
+        person = self._person(name="Samir", email="samir.b@example.org")
+        membership = self.env["kpa.membership"].create({
+            "partner_id": person.id, "kpa_id": self.kpa_a.id})
+        # The other KPA's coordinator, and an accountant who only reads.
+        accountant = self.env["res.users"].with_context(
+            no_reset_password=True).create({
+                "name": "Comptable", "login": "compta_grant@example.org",
+                "groups_id": [(6, 0, [self.env.ref(
+                    "account.group_account_manager").id])]})
+        for user in (self.coordinator_b, accountant):
+            with self.assertRaises(AccessError):
+                membership.sudo(user).action_grant_portal()
+        self.assertFalse(person.user_ids)
+        membership.sudo(self.coordinator_a).action_grant_portal()
         self.assertTrue(person.user_ids.has_group("base.group_portal"))
 
     def test_grant_portal_needs_an_email(self):

@@ -6,3 +6,4 @@ from . import test_remuneration_access
 from . import test_remuneration_wizard
 from . import test_remuneration_month_report
 from . import test_portal_week
+from . import test_remuneration_session_phone

@@ -76,6 +76,10 @@ class KpaRemunerationWizard(models.TransientModel):
             "view_mode": "form",
             "target": "current",
             "name": _("Weekly session"),
+            # Ready to type in: the group fills it in together. Its buttons
+            # save it; the web client's own Save would keep the rows only.
+            "context": {"form_view_initial_mode": "edit"},
+            "flags": {"default_buttons": False, "sidebar": False},
         }
 
     def _kpa_fill(self):
@@ -109,7 +113,7 @@ class KpaRemunerationWizard(models.TransientModel):
                 "can_be_paid": not problem,
                 "reason": problem or None,
                 "hours_logged": hours.get(partner.id, 0.0),
-                "prestations": ", ".join(referent.get(partner.id, [])),
+                "prestations": ", ".join(referent.get(partner.id, [])) or None,
                 "amount_net": declaration.amount_net if declaration else 0.0,
                 "hours": declaration.hours if declaration
                 else hours.get(partner.id, 0.0),
@@ -200,9 +204,10 @@ class KpaRemunerationWizard(models.TransientModel):
                 fields.Date.from_string(self.date))[0])
 
     def action_load(self):
-        """Show the chosen KPA and week."""
+        """Show the chosen KPA and week (the form reloads: no new step in
+        the breadcrumbs)."""
         self._kpa_fill()
-        return self._kpa_action()
+        return True
 
     def action_save(self):
         """Create or update the declarations of the rows (as drafts for a
@@ -227,18 +232,21 @@ class KpaRemunerationWizard(models.TransientModel):
                 Declaration.create(dict(values, period_id=self.period_id.id,
                                         partner_id=line.partner_id.id))
         self._kpa_fill()
-        return self._kpa_action()
+        return True
 
     def action_validate(self):
         self.action_save()
         self.period_id.action_validate()
-        return self._kpa_action()
+        self._kpa_fill()  # the rows show the week as validated
+        return True
 
 
 class KpaRemunerationWizardLine(models.TransientModel):
     _name = "kpa.remuneration.wizard.line"
     _inherit = ["kpa.guard.mixin"]
     _description = "Weekly session: a member"
+    # Its card and its dialog are titled with the member's name.
+    _rec_name = "partner_id"
     # Filled from the week by the session; the group types only the rest.
     _kpa_protected_fields = ("partner_id", "declaration_id", "state",
                              "can_be_paid", "reason", "hours_logged",

@@ -34,7 +34,7 @@ def test_wrong_password_is_refused(desktop, odoo_url):
 
 def test_coordinator_sees_her_kpas_only(desktop, odoo_url):
     login(desktop, odoo_url, "nadia")
-    desktop.click("nav a:has-text('KPA-Cité')")
+    desktop.goto(odoo_url + "/web#action=kpa_cooperative.kpa_cooperative_action")
     desktop.wait_for_selector(".o_kanban_record .o_kanban_record_title")
     names = desktop.locator(
         ".o_kanban_record .o_kanban_record_title").all_inner_texts()
@@ -54,7 +54,7 @@ def test_accountant_opens_every_kpa_and_the_pay_of_the_weeks(desktop,
     """The accountant has no KPA role: every KPA, read-only, and the
     remuneration weeks of all of them, without an error dialog."""
     login(desktop, odoo_url, "claire")
-    desktop.click("nav a:has-text('KPA-Cité')")
+    desktop.goto(odoo_url + "/web#action=kpa_cooperative.kpa_cooperative_action")
     desktop.wait_for_selector(".o_kanban_record .o_kanban_record_title")
     names = desktop.locator(
         ".o_kanban_record .o_kanban_record_title").all_inner_texts()
@@ -63,7 +63,8 @@ def test_accountant_opens_every_kpa_and_the_pay_of_the_weeks(desktop,
     desktop.click(".o_kanban_record:has-text('La Cape')")
     desktop.wait_for_selector(".o_form_view")
     assert not desktop.locator(".o_form_button_edit").count()
-    desktop.click(".o_sub_menu a:has-text('Semaines')")
+    desktop.goto(odoo_url
+                 + "/web#action=kpa_remuneration.kpa_remuneration_period_action")
     desktop.wait_for_selector(".o_list_view .o_data_row")
     assert desktop.locator(".o_list_view .o_data_row").count() >= 3
     assert not desktop.locator(".o_dialog_error, .modal-dialog .o_error_detail"
