@@ -174,3 +174,13 @@ class KpaInvoiceCase(KpaCase):
                         "quantity": 1, "price_unit": 100}),
             ],
         })
+
+    @classmethod
+    def _belgian_business(cls):
+        """A Belgian company under l10n_fr's intra-EU B2B position."""
+        fpos = cls.env.ref("l10n_fr.%d_fiscal_position_template_intraeub2b"
+                           % cls.company.id)
+        return cls.env["res.partner"].create({
+            "name": "Brasserie de Bruxelles", "is_company": True,
+            "country_id": cls.env.ref("base.be").id,
+            "vat": "BE0477472701", "property_account_position_id": fpos.id})

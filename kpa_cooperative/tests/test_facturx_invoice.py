@@ -133,13 +133,7 @@ class TestFacturxInvoice(KpaInvoiceCase):
         self.assertIn("service code", caught.exception.name)
 
     def test_a_belgian_business_is_reverse_charged(self):
-        fpos = self.env.ref("l10n_fr.%d_fiscal_position_template_intraeub2b"
-                            % self.company.id)
-        belgian = self.env["res.partner"].create({
-            "name": "Brasserie de Bruxelles", "is_company": True,
-            "country_id": self.env.ref("base.be").id,
-            "vat": "BE0477472701", "property_account_position_id": fpos.id})
-        self.buffet.partner_id = belgian
+        self.buffet.partner_id = self._belgian_business()
         tree = self._tree(self._issued())
         categories = {node.text for node in tree.iter(RAM + "CategoryCode")}
         # Services reverse-charged, the baskets (goods) an intra-EU supply.

@@ -101,12 +101,8 @@ class TestInvoiceLaw(KpaInvoiceCase):
         self.assertAlmostEqual(sum(moved.mapped("credit")), 200.0)
 
     def test_a_belgian_business_is_reverse_charged(self):
-        fpos = self.env.ref("l10n_fr.%d_fiscal_position_template_intraeub2b"
-                            % self.company.id)
-        belgian = self.env["res.partner"].create({
-            "name": "Brasserie de Bruxelles", "is_company": True,
-            "country_id": self.env.ref("base.be").id,
-            "vat": "BE0477472701", "property_account_position_id": fpos.id})
+        belgian = self._belgian_business()
+        fpos = belgian.property_account_position_id
         self.buffet.partner_id = belgian
         invoice = self._invoice(self.buffet)
         self.assertEqual(invoice.fiscal_position_id, fpos)

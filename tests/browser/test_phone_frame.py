@@ -123,15 +123,20 @@ def test_pages_have_a_title_a_language_and_zoom(small_phone, odoo_url):
     assert "Change" not in small_phone.inner_text(".o_portal_my_details")
 
 
+def _prestation_pages_text(page, url):
+    """The text of every prestation page of the logged-in member."""
+    page.goto(url + "/my/prestations")
+    texts = []
+    for href in [link.get_attribute("href") for link in page.locator(
+            "a[href^='/my/prestations/']").all()]:
+        page.goto(url + href)
+        texts.append(page.inner_text("main"))
+    return "\n".join(texts)
+
+
 def test_amounts_have_a_thousands_space(small_phone, odoo_url):
     login(small_phone, odoo_url, "samir")
-    small_phone.goto(odoo_url + "/my/prestations")
-    texts = []
-    for href in [link.get_attribute("href") for link in small_phone.locator(
-            "a[href^='/my/prestations/']").all()]:
-        small_phone.goto(odoo_url + href)
-        texts.append(small_phone.inner_text("main"))
-    text = "\n".join(texts)
+    text = _prestation_pages_text(small_phone, odoo_url)
     assert re.search(r"\d[\u202f\u00a0]\d{3},\d\d", text), text
     assert not re.search(r"\d{4},\d\d\s?€", text), text
 
@@ -153,13 +158,7 @@ def test_my_details_for_a_member(small_phone, odoo_url):
 
 def test_prestation_documents_in_a_members_words(small_phone, odoo_url):
     login(small_phone, odoo_url, "samir")
-    small_phone.goto(odoo_url + "/my/prestations")
-    texts = []
-    for href in [link.get_attribute("href") for link in small_phone.locator(
-            "a[href^='/my/prestations/']").all()]:
-        small_phone.goto(odoo_url + href)
-        texts.append(small_phone.inner_text("main"))
-    text = "\n".join(texts)
+    text = _prestation_pages_text(small_phone, odoo_url)
     assert "À payer" in text or "Payée" in text
     assert "Ouvert" not in text and "Bon de commande" not in text
 
