@@ -1,7 +1,8 @@
 # KPA-Cité for Odoo. `make run` serves the demo, `make test` runs every test.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-MODULES_DIRS := kpa_cooperative kpa_cape kpa_remuneration kpa_governance
+# modules.txt is the one list of the modules.
+MODULES_DIRS := $(shell grep -v '^\#' modules.txt)
 PY := .venv/bin/python
 
 .PHONY: help setup run test lint readme odoo bench demo-reset clean

@@ -18,12 +18,12 @@ import statistics
 import subprocess
 import sys
 
+from data.modules import MODULES
+
 from .cases import CASES
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RUNS = 7
-MODULES = ("kpa_cooperative", "kpa_cape", "kpa_remuneration",
-           "kpa_governance")
 SOURCE_SUFFIXES = (".py", ".xml", ".csv", ".po", ".js", ".less", ".png")
 DEFAULT_SIZES = ["3x10x52", "30x40x26"]
 HISTORY_WEEKS = 260

@@ -1,6 +1,8 @@
 # Shared by the make scripts: paths, modules, messages.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-MODULES="kpa_cooperative,kpa_cape,kpa_remuneration,kpa_governance"
+# modules.txt is the one list of the modules; MODULES is it comma-separated.
+MODULES="$(grep -v '^#' "$ROOT/modules.txt" | paste -sd, -)"
+MODULE_DIRS=(${MODULES//,/ })
 ODOO="$ROOT/bin/odoo"
 PY="$ROOT/.venv/bin/python"
 say() { printf '\033[1;34m[%s]\033[0m %s\n' "${STEP:-kpa}" "$*"; }
@@ -8,7 +10,7 @@ die() { printf '\033[1;31m[%s]\033[0m %s\n' "${STEP:-kpa}" "$*" >&2; exit 1; }
 db_exists() { psql -d postgres -Atqc "select 1 from pg_database where datname='$1'" | grep -q 1; }
 # A fingerprint of everything that changes the database: module files and demo.
 modules_fingerprint() {
-    (cd "$ROOT" && find kpa_* data -type f \( -name '*.py' -o -name '*.xml' \
+    (cd "$ROOT" && find "${MODULE_DIRS[@]}" data modules.txt -type f \( -name '*.py' -o -name '*.xml' \
         -o -name '*.csv' -o -name '*.po' -o -name '*.js' -o -name '*.less' \
         -o -name '*.png' \) -not -path '*/tests/*' -print0 | sort -z \
         | xargs -0 sha1sum | sha1sum | cut -c1-16)

@@ -4,9 +4,11 @@
 #      plain-Python rule tests included;
 #   2. the demo loaded into that database, then the browser tests
 #      (Playwright + Chromium, Python 3.11) against a real Odoo server;
-#   3. Odoo's own tests of account, hr_contract, project and portal on a
+#   3. the upgrade from the last release (releases.txt): its modules and
+#      demo on a third database, `-u` to the working tree, every record kept;
+#   4. Odoo's own tests of account, hr_contract, project and portal on a
 #      second database with Odoo's demo data and our modules installed.
-# The database is dropped afterwards, whatever happened.
+# The databases are dropped afterwards, whatever happened.
 set -uo pipefail
 STEP=test
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -30,7 +32,7 @@ say "database ready in $(( $(date +%s) - started ))s"
 
 say "module and cross-module tests (pytest-odoo)"
 "$PY" -m pytest --odoo-config="$ROOT/.local/odoo.conf" --odoo-database="$DB" \
-    --odoo-log-level=warn kpa_cooperative kpa_cape kpa_remuneration kpa_governance tests \
+    --odoo-log-level=warn "${MODULE_DIRS[@]}" tests \
     "$@"
 rc_odoo=$?
 
@@ -43,9 +45,13 @@ KPA_TEST_DB="$DB" KPA_ARTIFACTS="$ARTIFACTS" \
     --rootdir="$ROOT/tests/browser" "$ROOT/tests/browser"
 rc_browser=$?
 
+say "upgrade from the last release"
+UPGRADE_DB="${DB}_up" KPA_ARTIFACTS="$ARTIFACTS" "$ROOT/scripts/upgrade_test.sh"
+rc_upgrade=$?
+
 say "Odoo's own tests with the KPA-Cité modules installed"
 STD_DB="${DB}_std" KPA_ARTIFACTS="$ARTIFACTS" "$ROOT/scripts/odoo_standard_tests.sh"
 rc_std=$?
 
-say "finished in $(( $(date +%s) - started ))s (pytest-odoo: exit $rc_odoo, browser: exit $rc_browser, Odoo's tests: exit $rc_std)"
-[ "$rc_odoo" = 0 ] && [ "$rc_browser" = 0 ] && [ "$rc_std" = 0 ]
+say "finished in $(( $(date +%s) - started ))s (pytest-odoo: exit $rc_odoo, browser: exit $rc_browser, upgrade: exit $rc_upgrade, Odoo's tests: exit $rc_std)"
+[ "$rc_odoo" = 0 ] && [ "$rc_browser" = 0 ] && [ "$rc_upgrade" = 0 ] && [ "$rc_std" = 0 ]

@@ -3,8 +3,9 @@ import os
 
 from odoo.tests.common import TransactionCase
 
+from data.modules import MODULES
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-MODULES = ("kpa_cooperative", "kpa_cape", "kpa_remuneration", "kpa_governance")
 
 
 class TestPlatform(TransactionCase):

@@ -17,8 +17,8 @@ import re
 from odoo.addons.base.ir.ir_qweb.assetsbundle import AssetsBundle
 from odoo.addons.kpa_remuneration.tests.common import RemunerationCase
 
-MODULES = ("kpa_cooperative", "kpa_cape", "kpa_remuneration",
-           "kpa_governance")
+from data.modules import MODULES
+
 BUNDLE = "web.report_assets_common"
 LINK = re.compile(
     r'<link[^>]+href="(/web/content/[^"]*/%s\.\d+\.css)"' % re.escape(BUNDLE))

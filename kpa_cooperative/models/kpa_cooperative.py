@@ -288,28 +288,6 @@ class KpaCooperative(models.Model):
             kpa._sync_project_followers(self.env["res.users"])
 
     @api.model
-    def _repair_projects(self):
-        """Bring the projects of KPAs made by an earlier version up to date
-        (run at each module update; changes nothing when all is well)."""
-        stages = self._prestation_stages()
-        for kpa in self.sudo().with_context(active_test=False).search([]):
-            project = kpa.project_id
-            if not project:
-                continue
-            values = {}
-            if project.kpa_id != kpa:
-                values["kpa_id"] = kpa.id
-            if project.privacy_visibility != "followers":
-                values["privacy_visibility"] = "followers"
-            if project.label_tasks != PRESTATIONS_LABEL:
-                values["label_tasks"] = PRESTATIONS_LABEL
-            if stages - project.type_ids:
-                values["type_ids"] = [(4, stage.id) for stage in stages]
-            if values:
-                project.write(values)
-                kpa._sync_project_followers(self.env["res.users"])
-
-    @api.model
     def _prestation_stages(self):
         return self.env["project.task.type"].search(
             [("kpa_stage", "!=", False)], order="sequence")
@@ -365,13 +343,6 @@ class KpaCooperative(models.Model):
                 "company_id": kpa.company_id.id,
             })
             kpa.write({"quote_sequence_id": sequence.id})
-
-    @api.model
-    def _kpa_setup_quote_sequences(self):
-        """At each module update: KPAs made by an earlier version get their
-        quote numbering (changes nothing when all have one)."""
-        self.sudo().with_context(active_test=False).search(
-            [("quote_sequence_id", "=", False)])._kpa_ensure_quote_sequence()
 
     def _kpa_next_quote_number(self, date=None):
         """The next quote number of the KPA, in the year of ``date``."""

@@ -70,22 +70,6 @@ class ProjectTask(models.Model):
                     "price_unit": task.kpa_amount,
                 })
 
-    @api.model
-    def _kpa_repair_lines(self):
-        """At each update: a prestation priced before prestations had lines
-        keeps its price as one service line (else a recompute would zero
-        it)."""
-        self.env.cr.execute("""
-            SELECT task.id FROM project_task task
-             WHERE task.kpa_amount > 0 AND NOT EXISTS (
-                   SELECT 1 FROM kpa_prestation_line line
-                    WHERE line.task_id = task.id)""")
-        tasks = self.sudo().browse([row[0] for row in self.env.cr.fetchall()])
-        for task in tasks:
-            self.env["kpa.prestation.line"].sudo().create({
-                "task_id": task.id, "name": task.name,
-                "price_unit": task.kpa_amount})
-
     @api.depends("kpa_invoice_ids")
     def _compute_kpa_invoice_count(self):
         for task in self:

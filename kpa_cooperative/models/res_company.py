@@ -49,7 +49,7 @@ class ResCompany(models.Model):
 
     @api.model
     def _kpa_setup_sales(self):
-        """At each update: every company's KPA products."""
+        """At install: every company's KPA products."""
         self.search([])._kpa_setup_company_sales()
 
     def _kpa_setup_company_sales(self):

@@ -27,7 +27,7 @@ class ResLang(models.Model):
 
     @api.model
     def _kpa_fix_all_number_formats(self):
-        """At each update of the module: the languages loaded before it."""
+        """At install of the module: the languages loaded before it."""
         self.with_context(active_test=False).search(
             [])._kpa_fix_number_format()
 

@@ -105,14 +105,13 @@ class SaleOrder(models.Model):
                 self.client_order_ref = task.kpa_client_ref
 
     # ------------------------------------------------------------------
-    # Setup at module update (idempotent)
+    # Setup at install and when a company gets its chart (idempotent)
     # ------------------------------------------------------------------
     @api.model
     def _kpa_setup_quotes(self):
-        """KPAs of an earlier version get their quote numbering; the
-        deposit product its income account 4191 (PCG "Clients - avances et
-        acomptes reçus sur commandes") in each company that has it."""
-        self.env["kpa.cooperative"]._kpa_setup_quote_sequences()
+        """The deposit product gets its income account 4191 (PCG "Clients
+        - avances et acomptes reçus sur commandes") in each company that
+        has it."""
         product = self.env.ref(DEPOSIT_PRODUCT, raise_if_not_found=False)
         if not product:
             return

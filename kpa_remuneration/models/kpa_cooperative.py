@@ -51,7 +51,7 @@ class KpaCooperative(models.Model):
 
     @api.model
     def _kpa_ensure_all_criteria(self):
-        """At install and update: criteria for the KPAs made before."""
+        """At install: criteria for the KPAs made before the module."""
         self.sudo().with_context(active_test=False).search(
             [])._kpa_ensure_criteria()
 

@@ -356,3 +356,29 @@ def test_coordinator_cannot_move_a_record_into_another_kpa(odoo_url, demo):
     assert read(odoo_url, "kpa.governance.topic", topic,
                 ["kpa_id"])["kpa_id"][0] == demo["la_cape"]
     xmlrpc_as(odoo_url, "nadia", "kpa.governance.topic", "unlink", [topic])
+
+
+@pytest.mark.parametrize("login", ["thomas", "samir"])
+def test_portal_access_is_granted_only_by_who_runs_the_membership(
+        odoo_url, demo, login):
+    """The portal wizard runs as superuser: a coordinator of another KPA,
+    or a member, cannot make a login for someone of La Cape through it."""
+    membership = rpc_admin(odoo_url, "kpa.membership", "search", [
+        ("kpa_id", "=", demo["la_cape"]),
+        ("partner_id.user_ids", "=", False)], limit=1)[0]
+    partner = read(odoo_url, "kpa.membership", membership,
+                   ["partner_id"])["partner_id"][0]
+    email = read(odoo_url, "res.partner", partner, ["email"])["email"]
+    rpc_admin(odoo_url, "res.partner", "write", [partner],
+              {"email": "sans.compte@example.org"})
+    try:
+        message = refused(odoo_url, login, "kpa.membership",
+                          "action_grant_portal", [membership])
+    finally:
+        rpc_admin(odoo_url, "res.partner", "write", [partner],
+                  {"email": email})
+    assert "security restrictions" in message \
+        or "not allowed" in message, message
+    assert count(odoo_url, "res.users", [
+        ("partner_id", "=", partner),
+        ("active", "in", [True, False])]) == 0
