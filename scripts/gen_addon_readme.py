@@ -10,7 +10,7 @@ Roadmap, Changelog (HISTORY), and Credits (Authors from the manifest,
 CONTRIBUTORS, Other credits from CREDITS). A fragment that is missing is
 left out. Headings inside a fragment use ``~`` (one level below the
 sections); DESCRIPTION comes before the first section and so cannot have
-headings: use ``.. rubric::`` there.
+headings: a **bold** line instead.
 """
 import ast
 import glob
@@ -96,7 +96,7 @@ def problems(text, module_dir):
             name = section[0].astext()
             if name not in expected:
                 found.append("heading %r at the level of the sections "
-                             "(use ~ in a fragment, .. rubric:: in "
+                             "(use ~ in a fragment, a **bold** line in "
                              "DESCRIPTION)" % name)
     return found
 
