@@ -35,9 +35,15 @@ class TestPlatform(TransactionCase):
             self.assertFalse(missing, "%s: untranslated %s" % (
                 module, missing[:5]))
 
-    def test_every_module_ships_french_and_readme(self):
+    def test_every_module_ships_what_an_integrator_expects(self):
+        """As OCA modules do: French, a template for other languages, the
+        readme fragments rendered to README.rst, an icon, a history."""
         for module in MODULES:
-            for part in ("i18n/fr.po", "readme/DESCRIPTION.rst", "README.rst"):
+            for part in ("i18n/fr.po", "i18n/%s.pot" % module,
+                         "readme/DESCRIPTION.rst", "readme/USAGE.rst",
+                         "readme/CONFIGURE.rst", "readme/ROADMAP.rst",
+                         "readme/HISTORY.rst", "README.rst",
+                         "static/description/icon.png"):
                 self.assertTrue(
                     os.path.exists(os.path.join(ROOT, module, part)),
                     "%s has no %s" % (module, part))
