@@ -4,7 +4,7 @@
     "name": "KPA-Cité: weekly remuneration",
     "summary": "The pot, weekly self-declared remuneration, validation "
                "and accounting",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "category": "Cooperative",
     "website": "https://github.com/kpa-cite/kpa-cite-odoo",
     "author": "KPA-Cité",

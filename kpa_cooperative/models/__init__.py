@@ -22,3 +22,5 @@ from . import res_authentication_attempt
 from . import ir_actions_report
 from . import ir_model_access
 from . import wizard_multi_charts_accounts
+from . import account_move
+from . import account_move_line

@@ -38,3 +38,18 @@ class AccountMove(models.Model):
     def unlink(self):
         self._kpa_check_not_pay_entry()
         return super().unlink()
+
+    @api.model
+    def _kpa_pay_entries_action(self):
+        """The accountant's list of the weeks' pay entries (the journal of
+        each company's KPA pay)."""
+        action = self.env.ref("kpa_cooperative.account_move_action").read()[0]
+        journals = self.env["res.company"].sudo().search([]).mapped(
+            "kpa_remuneration_journal_id")
+        name = _("Pay entries")
+        action.update({
+            "name": name,
+            "display_name": name,  # what the web client shows
+            "domain": [("journal_id", "in", journals.ids)],
+        })
+        return action

@@ -58,9 +58,11 @@ def odoo_url():
         time.sleep(0.5)
     while True:
         try:
-            if requests.get(url + "/web/login", timeout=5).status_code == 200:
+            if requests.get(url + "/web/login", timeout=30).status_code == 200:
                 break
-        except requests.ConnectionError:
+        # A busy machine answers the first page slowly: wait, until the
+        # deadline, rather than fail the whole session.
+        except (requests.ConnectionError, requests.Timeout):
             pass
         if server.poll() is not None or time.time() > deadline:
             server.kill()
