@@ -1,6 +1,7 @@
 from . import kpa_cape_benefit
 from . import kpa_cape_term
 from . import kpa_cape_template
+from . import res_company
 from . import res_partner
 from . import hr_employee
 from . import hr_contract

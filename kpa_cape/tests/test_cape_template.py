@@ -38,6 +38,23 @@ class TestCapeTemplate(CapeCase):
         self.assertIn("Rendez-vous individuels", self.template.with_context(
             lang="fr_FR").programme)
 
+    def test_a_new_company_gets_its_own_template(self):
+        Template = self.env["kpa.cape.template"]
+        other = self.env["res.company"].create({"name": "Autre CAE"})
+        template = Template.search([("company_id", "=", other.id)])
+        self.assertEqual(len(template), 1)
+        self.assertEqual(Template._default_for_company(other), template)
+        for name in CLAUSE_FIELDS:
+            self.assertEqual(template[name], self.template[name], name)
+        self.assertEqual(
+            template.with_context(lang="fr_FR").programme,
+            self.template.with_context(lang="fr_FR").programme)
+        # Each company edits its own: the other one does not move.
+        template.programme = "Programme de l'autre CAE"
+        self.assertNotEqual(self.template.programme, template.programme)
+        self.assertEqual(Template._default_for_company(self.company),
+                         self.template)
+
     def test_a_cape_copies_the_clauses_of_its_template(self):
         cape = self.cape()
         self.assertEqual(cape.kpa_template_id, self.template)
