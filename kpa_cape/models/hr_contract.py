@@ -1,14 +1,17 @@
 # Copyright 2026 KPA-Cité
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import datetime
+"""The CAPE as a contract: its parties, dates, terms and checks.
 
+The other concerns of a CAPE are in their own files, on the same model:
+its clauses (``hr_contract_clause.py``), its life cycle
+(``hr_contract_lifecycle.py``); the member as an employee in
+``hr_employee.py``, the funders' figures in ``report/``.
+"""
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.kpa_cooperative.models.kpa_membership import EXIT_OUTCOMES
 from odoo.addons.kpa_cooperative.services.formatting import fmt_date
-from odoo.addons.kpa_cooperative.services.people import (
-    AGE_BANDS, age_band, age_on)
 from odoo.addons.kpa_cooperative.services.trust import is_trusted, trusted
 
 from ..services import cape_rules as rules
@@ -25,7 +28,8 @@ LOCKED_FIELDS = ("kpa_is_cape", "kpa_id", "kpa_partner_id", "employee_id",
                  "kpa_third_party_nature", "kpa_third_party_max",
                  "kpa_third_party_bearer", "kpa_reporting_frequency",
                  "kpa_reporting_terms", "kpa_termination_terms",
-                 "kpa_remuneration_terms", "kpa_contribution_terms")
+                 "kpa_remuneration_terms", "kpa_contribution_terms",
+                 "kpa_template_id")
 LIVE_STATES = ("open", "pending")
 
 
@@ -38,7 +42,9 @@ _fmt = fmt_date
 
 class HrContract(models.Model):
     """A CAPE (Contrat d'Appui au Projet d'Entreprise) is an hr.contract of
-    type CAPE between the CAE and a member of one of its KPAs."""
+    type CAPE between the CAE and a member of one of its KPAs. Every CAPE
+    behaviour applies to CAPEs only (``kpa_is_cape``): the company's other
+    contracts keep Odoo's."""
 
     _name = "hr.contract"
     _inherit = ["hr.contract", "kpa.guard.mixin", "mail.activity.mixin"]
@@ -59,7 +65,7 @@ class HrContract(models.Model):
         help="The person who tests an activity under the CAE's SIRET.")
     kpa_coach_id = fields.Many2one(
         "res.users", string="Coach", track_visibility="onchange",
-        default=lambda self: self.env.user,
+        default=lambda self: self._default_kpa_coach_id(),
         help="Follows the member and gets the renewal reminders.")
     kpa_term_ids = fields.One2many(
         "kpa.cape.term", "contract_id", string="Terms", copy=False,
@@ -83,91 +89,6 @@ class HrContract(models.Model):
     kpa_benefit_ids = fields.Many2many(
         "kpa.cape.benefit", "hr_contract_kpa_cape_benefit_rel",
         "contract_id", "benefit_id", string="Social benefits kept")
-    # The content Code de commerce R127-1 requires in the written contract.
-    kpa_activity = fields.Text(
-        string="Activity tested", track_visibility="onchange")
-    kpa_programme = fields.Text(
-        string="Preparation programme", track_visibility="onchange",
-        default=lambda self: _(
-            "Individual meetings with the coach at least once a month, "
-            "collective workshops of the KPA (pricing, quotes and invoices, "
-            "customer relations, cooperation), trial sales under the KPA "
-            "brand."))
-    kpa_commitments_before = fields.Text(
-        string="Commitments before the activity starts",
-        track_visibility="onchange",
-        default=lambda self: _(
-            "The CAE provides the accompaniment and the means listed below; "
-            "the beneficiary follows the preparation programme and takes part "
-            "in the life of the KPA."))
-    kpa_commitments_after = fields.Text(
-        string="Commitments after the activity starts",
-        track_visibility="onchange",
-        default=lambda self: _(
-            "The CAE invoices the clients under its SIRET, keeps the accounts "
-            "and pays the remuneration declared; the beneficiary reports "
-            "their activity, respects the commitments made with the CAE's "
-            "agreement and the charter of the KPA."))
-    kpa_means = fields.Text(
-        string="Means provided", track_visibility="onchange",
-        default=lambda self: _(
-            "The places and equipment of the KPA, the CAE's insurance, "
-            "invoicing and accounting by the CAE, individual and collective "
-            "accompaniment."))
-    kpa_fee = fields.Monetary(
-        string="Fee paid to the CAE", track_visibility="onchange",
-        help="Fixed amount, if any, on top of the KPA's share of revenue.")
-    kpa_fee_terms = fields.Char(
-        string="Fee terms", track_visibility="onchange",
-        default=lambda self: _(
-            "A share of the revenue cashed, as set for the KPA; no other fee."))
-    kpa_third_party_nature = fields.Text(
-        string="Commitments to third parties", track_visibility="onchange",
-        default=lambda self: _(
-            "Purchases and quotes needed for the activity tested, made in the "
-            "name of the CAE with its prior agreement."))
-    kpa_third_party_max = fields.Monetary(
-        string="Maximum amount of commitments", track_visibility="onchange",
-        default=1500.0)
-    kpa_third_party_bearer = fields.Selection([
-        ("cae", "The CAE"),
-        ("beneficiary", "The beneficiary"),
-        ("shared", "Shared"),
-    ], string="Commitments borne by", default="cae",
-        track_visibility="onchange")
-    kpa_reporting_frequency = fields.Selection([
-        ("weekly", "Every week"),
-        ("monthly", "Every month"),
-        ("quarterly", "Every quarter"),
-    ], string="Reporting frequency", default="weekly",
-        track_visibility="onchange",
-        help="How often the beneficiary reports their accounting data.")
-    kpa_reporting_terms = fields.Text(
-        string="How accounting data are reported",
-        track_visibility="onchange",
-        default=lambda self: _(
-            "Sales, purchases and time spent, declared on the KPA portal and "
-            "checked by the coordinator at the weekly distribution session."))
-    kpa_termination_terms = fields.Text(
-        string="Early termination", track_visibility="onchange",
-        default=lambda self: _(
-            "Either party may end the contract before its term by a written "
-            "notice of fifteen days; the CAE may end it without notice for a "
-            "serious breach of the beneficiary's commitments."))
-    kpa_remuneration_terms = fields.Text(
-        string="Remuneration terms", track_visibility="onchange",
-        default=lambda self: _(
-            "After the activity starts, the beneficiary declares each week "
-            "the net remuneration they take out of the money the clients "
-            "have paid, within what the KPA has available; the CAE pays it "
-            "as a salary."))
-    kpa_contribution_terms = fields.Text(
-        string="Repayment of social contributions",
-        track_visibility="onchange",
-        default=lambda self: _(
-            "The social contributions the CAE pays on the remuneration after "
-            "the activity starts are covered by the revenue of the activity, "
-            "before the remuneration is paid."))
     kpa_exit_outcome = fields.Selection(
         EXIT_OUTCOMES, string="Exit outcome", track_visibility="onchange",
         copy=False)
@@ -180,19 +101,8 @@ class HrContract(models.Model):
     kpa_followup_ids = fields.One2many(
         "kpa.followup", "contract_id", string="Follow-up",
         groups="kpa_cooperative.group_kpa_coordinator")
-    # Funder reporting: stored so pivot and graph can group on them.
-    kpa_age_band = fields.Selection(
-        [(label, label) for label, _low, _high in AGE_BANDS],
-        string="Age band", compute="_compute_kpa_funder", store=True,
-        help="Age at the start of the CAPE.")
-    kpa_qpv_resident = fields.Boolean(
-        string="QPV resident", related="kpa_partner_id.kpa_qpv_resident",
-        store=True, readonly=True)
-    kpa_gender = fields.Selection(
-        related="kpa_partner_id.kpa_gender", store=True, readonly=True,
-        string="Gender")
-    kpa_benefit_names = fields.Char(
-        string="Benefits", compute="_compute_kpa_funder", store=True)
+    # Stored: the funder report sums it (refreshed by the daily cron while
+    # the CAPE runs).
     kpa_months = fields.Float(
         string="Months under CAPE", compute="_compute_kpa_months",
         store=True, digits=(6, 1), group_operator="sum")
@@ -204,6 +114,13 @@ class HrContract(models.Model):
     def _default_kpa_name(self):
         # The number comes from a sequence when the CAPE is saved.
         return "/" if self.env.context.get("default_kpa_is_cape") else False
+
+    @api.model
+    def _default_kpa_coach_id(self):
+        # The one who writes a CAPE coaches it, unless they choose another
+        # coach; a plain HR contract has no coach.
+        return self.env.user \
+            if self.env.context.get("default_kpa_is_cape") else False
 
     @api.depends("kpa_term_ids.number", "kpa_term_ids.date_start")
     def _compute_kpa_renewal_count(self):
@@ -223,19 +140,8 @@ class HrContract(models.Model):
                 _date(contract.kpa_partner_id.kpa_birthdate),
                 _date(contract.date_start))
 
-    @api.depends("kpa_partner_id.kpa_birthdate", "date_start",
-                 "kpa_benefit_ids")
-    def _compute_kpa_funder(self):
-        for contract in self:
-            contract.kpa_age_band = age_band(age_on(
-                _date(contract.kpa_partner_id.kpa_birthdate),
-                _date(contract.date_start))) or False
-            contract.kpa_benefit_names = ", ".join(
-                contract.kpa_benefit_ids.sorted("sequence").mapped("code"))
-
     @api.depends("date_start", "date_end", "kpa_exit_date", "state")
     def _compute_kpa_months(self):
-        # Refreshed by the daily cron while the CAPE runs.
         today = _date(fields.Date.context_today(self))
         for contract in self:
             if not contract.kpa_is_cape \
@@ -347,7 +253,8 @@ class HrContract(models.Model):
     @api.onchange("kpa_partner_id")
     def _onchange_kpa_partner_id(self):
         if self.kpa_partner_id:
-            self.employee_id = self._kpa_find_employee(self.kpa_partner_id)
+            self.employee_id = self.env["hr.employee"] \
+                ._kpa_find_for_partner(self.kpa_partner_id)
 
     @api.onchange("kpa_id")
     def _onchange_kpa_id(self):
@@ -355,43 +262,15 @@ class HrContract(models.Model):
             self.company_id = self.kpa_id.company_id
 
     @api.model
-    def _kpa_find_employee(self, partner):
-        Employee = self.env["hr.employee"].sudo()
-        employee = Employee.search(
-            [("address_home_id", "=", partner.id)], limit=1)
-        if not employee and partner.user_ids:
-            employee = Employee.search(
-                [("user_id", "in", partner.user_ids.ids)], limit=1)
-        return employee
-
-    @api.model
-    def _kpa_ensure_employee(self, partner, company):
-        """The member as an employee of the CAE, created if missing.
-
-        As superuser: a coordinator signs CAPEs without being an HR officer.
-        """
-        employee = self._kpa_find_employee(partner)
-        if not employee:
-            user = partner.sudo().user_ids[:1]
-            employee = self.env["hr.employee"].sudo().create({
-                "name": partner.name,
-                "address_home_id": partner.id,
-                "work_email": partner.email,
-                "mobile_phone": partner.mobile,
-                "user_id": user.id,
-                "company_id": company.id,
-            })
-        elif not employee.user_id and partner.sudo().user_ids:
-            employee.sudo().user_id = partner.sudo().user_ids[:1]
-        return employee
-
-    @api.model
     def _kpa_prepare_cape_vals(self, vals):
+        """The values of a new CAPE: its type, company, term, number, the
+        member as an employee and its coach."""
         vals = dict(vals)
         kpa = self.env["kpa.cooperative"].browse(vals.get("kpa_id"))
         partner = self.env["res.partner"].browse(vals.get("kpa_partner_id"))
         vals["type_id"] = self.env.ref("kpa_cape.hr_contract_type_cape").id
         vals.setdefault("wage", 0.0)
+        vals.setdefault("kpa_coach_id", self.env.uid)
         if kpa:
             vals["company_id"] = kpa.sudo().company_id.id
         if not vals.get("date_start"):
@@ -400,8 +279,10 @@ class HrContract(models.Model):
             vals["date_end"] = fields.Date.to_string(
                 rules.default_end(_date(vals["date_start"])))
         if partner and not vals.get("employee_id"):
-            vals["employee_id"] = self._kpa_ensure_employee(
-                partner, kpa.sudo().company_id or self.env.user.company_id).id
+            vals["employee_id"] = self.env["hr.employee"] \
+                ._kpa_ensure_for_partner(
+                    partner,
+                    kpa.sudo().company_id or self.env.user.company_id).id
         if not vals.get("name") or vals["name"] == "/":
             vals["name"] = self.env["ir.sequence"].sudo().next_by_code(
                 "kpa.cape.contract") or "/"
@@ -452,8 +333,9 @@ class HrContract(models.Model):
             partner = self.env["res.partner"].browse(vals["kpa_partner_id"])
             capes = self.filtered("kpa_is_cape")
             if capes:
-                vals = dict(vals, employee_id=self._kpa_ensure_employee(
-                    partner, capes[0].company_id).id)
+                vals = dict(vals, employee_id=self.env["hr.employee"]
+                            ._kpa_ensure_for_partner(
+                                partner, capes[0].company_id).id)
         res = super().write(vals)
         if {"date_start", "date_end"} & set(vals) and not is_trusted(self):
             # A draft has one term: it follows the dates of the form.
@@ -472,208 +354,3 @@ class HrContract(models.Model):
                 "A signed CAPE stays on record: end it or cancel it, do not "
                 "delete it."))
         return super().unlink()
-
-    # ------------------------------------------------------------------
-    # Actions
-    # ------------------------------------------------------------------
-    def _kpa_check_cape(self, operation="write"):
-        """A CAPE action: on CAPEs only, by those who may write them (read
-        them, to print)."""
-        self._kpa_check_writer(operation)
-        for contract in self:
-            if not contract.kpa_is_cape:
-                raise UserError(_("%s is not a CAPE.") % contract.name)
-
-    @api.multi
-    def action_kpa_sign(self):
-        """The CAPE is signed: it runs from its start date."""
-        self._kpa_check_cape()
-        today = fields.Date.context_today(self)
-        for contract in self:
-            if contract.state != "draft":
-                raise UserError(_(
-                    "Only a CAPE in draft can be signed (%s).") % contract.name)
-            if not self.env["kpa.membership"]._kpa_is_member(
-                    contract.kpa_partner_id, contract.kpa_id):
-                raise UserError(_(
-                    "%s is not a current member of %s: welcome them in the "
-                    "KPA before signing the CAPE.") % (
-                    contract.kpa_partner_id.name, contract.kpa_id.name))
-            problem = rules.age_problem(
-                _date(contract.kpa_partner_id.kpa_birthdate),
-                _date(contract.date_start), contract.kpa_parental_consent)
-            if problem:
-                raise UserError(contract._kpa_refusal(problem))
-            trusted(contract).write({"state": "open"})
-            trusted(contract.kpa_term_ids.filtered(
-                lambda t: t.number == 0).sudo()).write(
-                {"date_signed": today, "signed_by_id": self.env.uid})
-            contract.message_post(body=_("CAPE signed, from %s to %s.") % (
-                _fmt(contract.date_start), _fmt(contract.date_end)))
-        return True
-
-    @api.multi
-    def action_kpa_renew(self, date_end=None):
-        """Add a term of up to 12 months after the current end: at most
-        twice, every term kept in the history."""
-        self._kpa_check_cape()
-        today = fields.Date.context_today(self)
-        for contract in self:
-            if contract.state not in LIVE_STATES:
-                raise UserError(_(
-                    "Only a running CAPE can be renewed (%s).") % contract.name)
-            problem = rules.renewal_problem(contract.kpa_renewal_count)
-            if problem:
-                raise UserError(contract._kpa_refusal(problem))
-            start, end = rules.renewal_term(_date(contract.date_end))
-            if date_end:
-                end = _date(date_end)
-                problem = rules.term_problem(start, end)
-                if problem:
-                    raise UserError(contract._kpa_refusal(problem)
-                                    if problem != rules.TERM_TOO_LONG else
-                                    _("A CAPE term lasts at most 12 months: "
-                                      "the renewal from %s ends on %s at the "
-                                      "latest.") % (
-                                        _fmt(start),
-                                        _fmt(rules.default_end(start))))
-            number = contract.kpa_renewal_count + 1
-            trusted(contract.sudo()).write({
-                "kpa_term_ids": [(0, 0, {
-                    "number": number,
-                    "kind": "renewal",
-                    "date_start": fields.Date.to_string(start),
-                    "date_end": fields.Date.to_string(end),
-                    "date_signed": today,
-                    "signed_by_id": self.env.uid,
-                })],
-                "date_end": fields.Date.to_string(end),
-                "state": "open",
-                "kpa_reminder_level": 0,
-            })
-            contract.message_post(body=_(
-                "CAPE renewed (renewal %d of 2): from %s to %s.") % (
-                number, _fmt(start), _fmt(end)))
-        return True
-
-    @api.multi
-    def action_kpa_cancel(self):
-        """A draft that will not be signed."""
-        self._kpa_check_cape()
-        if any(c.state != "draft" for c in self):
-            raise UserError(_(
-                "Only a CAPE in draft can be cancelled: end a signed one "
-                "with its outcome."))
-        return trusted(self).write({"state": "cancel"})
-
-    @api.multi
-    def action_kpa_end(self):
-        """Ending a CAPE asks what the person goes on to do."""
-        self.ensure_one()
-        self._kpa_check_cape()
-        return {
-            "type": "ir.actions.act_window",
-            "name": _("End the CAPE"),
-            "res_model": "kpa.cape.exit.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_contract_id": self.id},
-        }
-
-    @api.multi
-    def _kpa_exit(self, outcome, date_exit, note=False, leave_kpa=True):
-        """End the CAPE with its outcome; the person leaves the KPA
-        (alumni) unless they stay on, e.g. as an entrepreneur under CESA."""
-        self._kpa_check_cape()
-        for contract in self:
-            if contract.state not in LIVE_STATES and not (
-                    contract.state == "close"
-                    and not contract.kpa_exit_outcome):
-                raise UserError(_(
-                    "The CAPE %s is not running: it cannot end.")
-                    % contract.name)
-            if date_exit < contract.date_start:
-                raise UserError(_(
-                    "The CAPE %s cannot end before it starts (%s).") % (
-                    contract.name, _fmt(contract.date_start)))
-            vals = {
-                "state": "close",
-                "kpa_exit_outcome": outcome,
-                "kpa_exit_date": date_exit,
-                "kpa_exit_note": note,
-            }
-            if date_exit < contract.date_end \
-                    and date_exit >= contract.kpa_term_start:
-                vals["date_end"] = date_exit  # early termination
-            trusted(contract).write(vals)
-            if leave_kpa:
-                self.env["kpa.membership"]._kpa_current(
-                    contract.kpa_partner_id, contract.kpa_id).sudo(
-                    self.env.uid).action_leave(outcome, date_exit)
-        return True
-
-    @api.multi
-    def action_kpa_print(self):
-        self._kpa_check_cape("read")
-        return self.env.ref("kpa_cape.hr_contract_report_cape") \
-            .report_action(self)
-
-    @api.model
-    def update_state(self):
-        """Odoo's daily cron moves contracts by their dates: for a CAPE
-        too, so it runs trusted (it applies the dates, nothing a caller
-        chooses)."""
-        return super(HrContract, trusted(self)).update_state()
-
-    # ------------------------------------------------------------------
-    # Daily cron: reminders to the coach before the end
-    # ------------------------------------------------------------------
-    @api.model
-    def _cron_kpa_cape_reminders(self):
-        today = _date(fields.Date.context_today(self))
-        horizon = today + datetime.timedelta(days=max(rules.REMINDER_DAYS))
-        contracts = self.search([
-            ("kpa_is_cape", "=", True),
-            ("state", "in", LIVE_STATES),
-            ("date_end", ">=", fields.Date.to_string(today)),
-            ("date_end", "<=", fields.Date.to_string(horizon)),
-        ])
-        activity_type = self.env.ref("kpa_cape.mail_activity_type_cape_end")
-        model = self.env["ir.model"]._get(self._name)
-        for contract in contracts:
-            days_left = (_date(contract.date_end) - today).days
-            threshold = rules.reminder_due(
-                days_left, contract.kpa_reminder_level)
-            if not threshold:
-                continue
-            user = contract.kpa_coach_id \
-                or contract.kpa_id.coordinator_ids[:1] or self.env.user
-            if contract.kpa_renewals_left:
-                summary = _("CAPE of %s ends in %d days: renew it or "
-                            "prepare the exit") % (
-                    contract.kpa_partner_id.name, days_left)
-            else:
-                summary = _("CAPE of %s ends in %d days (last term): "
-                            "prepare the exit") % (
-                    contract.kpa_partner_id.name, days_left)
-            self.env["mail.activity"].create({
-                "res_model_id": model.id,
-                "res_id": contract.id,
-                "activity_type_id": activity_type.id,
-                "summary": summary,
-                "date_deadline": contract.date_end,
-                "user_id": user.id,
-            })
-            values = {"kpa_reminder_level": threshold}
-            # The last reminder puts it in the coordinators' "To renew"
-            # column (Odoo's own cron would wait until 7 days before).
-            if threshold == min(rules.REMINDER_DAYS) \
-                    and contract.state == "open":
-                values["state"] = "pending"
-            trusted(contract).write(values)
-        # Months under CAPE grow each day for the running ones.
-        running = self.search([("kpa_is_cape", "=", True),
-                               ("state", "in", LIVE_STATES)])
-        self.env.add_todo(self._fields["kpa_months"], running)
-        running.recompute()
-        return True

@@ -3,3 +3,6 @@ from . import test_cape_contract
 from . import test_cape_access
 from . import test_cape_exit
 from . import test_cape_reports
+from . import test_cape_template
+from . import test_cape_funder_report
+from . import test_cape_migration

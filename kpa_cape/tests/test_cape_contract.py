@@ -20,7 +20,7 @@ class TestCapeContract(CapeCase):
         self.assertEqual(cape.kpa_renewals_left, 2)
         self.assertEqual(cape.kpa_coach_id, self.coordinator_a)
         self.assertEqual(len(cape.kpa_term_ids), 1)
-        self.assertEqual(cape.kpa_benefit_names, "RSA")
+        self.assertEqual(cape.kpa_benefit_ids, self.rsa)
 
     def test_member_becomes_employee_linked_to_user(self):
         cape = self.cape()

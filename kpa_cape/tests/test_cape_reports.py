@@ -10,7 +10,7 @@ from .common import CapeCase
 
 
 class TestCapeReports(CapeCase):
-    """The written contract, the amendment, reminders, funder figures."""
+    """The written contract, the amendment, reminders, the yearly report."""
 
     def render(self, xmlid, records):
         report = self.env.ref(xmlid).with_context(lang="fr_FR")
@@ -92,30 +92,6 @@ class TestCapeReports(CapeCase):
         self.assertEqual(cape.state, "open")
         Contract._cron_kpa_cape_reminders()
         self.assertEqual(len(reminders()), 2)
-
-    def test_funder_fields(self):
-        cape = self.cape(partner=self.minor, kpa_parental_consent=True,
-                         kpa_guardian_name="Parent Alpha",
-                         kpa_parental_consent_date="2026-02-20",
-                         kpa_benefit_ids=[(6, 0, self.rsa.ids)])
-        self.assertEqual(cape.kpa_age_band, "16-17")
-        self.assertEqual(cape.kpa_gender, "female")
-        self.assertTrue(cape.kpa_qpv_resident)
-        self.assertEqual(cape.kpa_benefit_names, "RSA")
-        self.assertEqual(cape.kpa_months, 0.0)  # a draft counts nothing
-        adult = self.cape(date_start="2026-01-01", date_end="2026-06-30")
-        self.assertEqual(adult.kpa_age_band, "26-35")
-        adult.action_kpa_sign()
-        self.env["kpa.cape.exit.wizard"].create({
-            "contract_id": adult.id, "outcome": "salaried",
-            "date_exit": "2026-06-30"}).action_confirm()
-        self.assertEqual(adult.kpa_months, 6.0)
-        groups = self.env["hr.contract"].sudo(self.coordinator_a).read_group(
-            [("kpa_is_cape", "=", True), ("kpa_id", "=", self.kpa_a.id),
-             ("state", "not in", ("draft", "cancel"))],
-            ["kpa_months", "kpa_exit_outcome"], ["kpa_exit_outcome"])
-        self.assertEqual(groups[0]["kpa_exit_outcome"], "salaried")
-        self.assertEqual(groups[0]["kpa_months"], 6.0)
 
     def test_yearly_activity_report(self):
         adult = self.cape(date_start="2026-01-01", date_end="2026-06-30",

@@ -45,6 +45,9 @@ class KpaCapeActivityWizard(models.TransientModel):
         """Every figure of the report, counted in Python from the CAPEs."""
         self.ensure_one()
         contracts = self._contracts()
+        # The people's figures: the funder report's rows of these CAPEs.
+        rows = self.env["kpa.cape.funder.report"].search(
+            [("contract_id", "in", contracts.ids)])
         year_start = datetime.date(int(self.year), 1, 1)
         year_end = datetime.date(int(self.year), 12, 31)
         started = contracts.filtered(lambda c: c.date_start[:4] == self.year)
@@ -62,7 +65,7 @@ class KpaCapeActivityWizard(models.TransientModel):
             months += months_between(first, last)
 
         def count_by(key, choices):
-            return [(label, len(contracts.filtered(lambda c: key(c) == value)))
+            return [(label, len(rows.filtered(lambda r: key(r) == value)))
                     for value, label in choices]
 
         gender_field = self.env["res.partner"]._fields["kpa_gender"]
@@ -78,18 +81,17 @@ class KpaCapeActivityWizard(models.TransientModel):
                 and t.date_start[:4] == self.year)) for c in contracts),
             "ended": len(ended),
             "months": round(months, 1),
-            "qpv": len(contracts.filtered("kpa_qpv_resident")),
-            "minors": len(contracts.filtered(
-                lambda c: c.kpa_age_band == "16-17")),
+            "qpv": len(rows.filtered("qpv_resident")),
+            "minors": len(rows.filtered(lambda r: r.age_band == "16-17")),
             "age_bands": count_by(
-                lambda c: c.kpa_age_band,
+                lambda r: r.age_band,
                 [(label, label) for label, _low, _high in AGE_BANDS]),
             "genders": count_by(
-                lambda c: c.kpa_gender,
+                lambda r: r.gender,
                 gender_field._description_selection(self.env)),
             "benefits": [
-                (benefit.name, len(contracts.filtered(
-                    lambda c, b=benefit: b in c.kpa_benefit_ids)))
+                (benefit.name, len(rows.filtered(
+                    lambda r, b=benefit: b in r.benefit_ids)))
                 for benefit in benefits],
             "outcomes": [
                 (outcome_labels[value], len(ended.filtered(

@@ -252,7 +252,7 @@ def test_follow_ups_and_benefits_stay_with_coaches(odoo_url, demo):
     cape = demo["cape_samir_haddad"]
     for login in ("thomas", "claire", "ines"):
         refused(odoo_url, login, "hr.contract", "read", [cape],
-                ["kpa_benefit_ids", "kpa_gender", "kpa_qpv_resident"])
+                ["kpa_benefit_ids", "kpa_months"])
     assert "kpa_benefit_ids" in call(odoo_url, "samir", "hr.contract",
                                      "read", [cape], ["kpa_benefit_ids"])[0]
 

@@ -1,0 +1,1 @@
+from . import kpa_cape_funder_report
