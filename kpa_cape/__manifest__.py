@@ -26,4 +26,8 @@
         "views/portal_templates.xml",
         "views/kpa_cape_menus.xml",
     ],
+    "demo": [
+        "demo/hr_contract_demo.xml",
+        "demo/kpa_followup_demo.xml",
+    ],
 }

@@ -3,3 +3,4 @@ from . import test_cape_contract
 from . import test_cape_access
 from . import test_cape_exit
 from . import test_cape_reports
+from . import test_cape_portal_http

@@ -21,3 +21,4 @@ from . import res_lang
 from . import res_authentication_attempt
 from . import ir_actions_report
 from . import ir_model_access
+from . import auditlog_rule

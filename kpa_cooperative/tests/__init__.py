@@ -15,3 +15,4 @@ from . import test_logins
 from . import test_phone_basics
 from . import test_facturx_rules
 from . import test_facturx_invoice
+from . import test_cooperative_portal_http

@@ -7,3 +7,4 @@ from . import test_remuneration_wizard
 from . import test_remuneration_month_report
 from . import test_portal_week
 from . import test_remuneration_session_phone
+from . import test_remuneration_portal_http
