@@ -29,4 +29,8 @@
         "views/portal_templates.xml",
         "views/kpa_cape_menus.xml",
     ],
+    "demo": [
+        "demo/hr_contract_demo.xml",
+        "demo/kpa_followup_demo.xml",
+    ],
 }

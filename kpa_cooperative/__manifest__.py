@@ -58,4 +58,11 @@
         "views/http_error_templates.xml",
         "views/prestation_portal_templates.xml",
     ],
+    "demo": [
+        "demo/res_lang_demo.xml",
+        "demo/res_company_demo.xml",
+        "demo/res_users_demo.xml",
+        "demo/kpa_cooperative_demo.xml",
+        "demo/project_task_demo.xml",
+    ],
 }

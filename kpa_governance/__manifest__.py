@@ -27,4 +27,9 @@
         "views/kpa_governance_menus.xml",
         "views/portal_templates.xml",
     ],
+    "demo": [
+        "demo/kpa_charter_demo.xml",
+        "demo/kpa_decision_demo.xml",
+        "demo/kpa_role_demo.xml",
+    ],
 }

@@ -25,4 +25,7 @@
         "views/portal_templates.xml",
         "views/kpa_remuneration_menus.xml",
     ],
+    "demo": [
+        "demo/kpa_remuneration_declaration_demo.xml",
+    ],
 }

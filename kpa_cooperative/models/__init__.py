@@ -24,3 +24,4 @@ from . import ir_model_access
 from . import wizard_multi_charts_accounts
 from . import account_move
 from . import account_move_line
+from . import auditlog_rule

@@ -73,15 +73,22 @@ class ResCompany(models.Model):
         charge a service to an EU business needs. A note someone changed
         stays."""
         self.ensure_one()
+        french_loaded = self.env["res.lang"].search([("code", "=", "fr_FR")])
         for suffix, (english, french) in FISCAL_NOTES.items():
             fpos = self.env.ref("l10n_fr.%d_fiscal_position_template_%s" % (
                 self.id, suffix), raise_if_not_found=False)
-            if not fpos or not (fpos.note or "").startswith(
-                    "French VAT exemption"):
+            if not fpos:
                 continue
             fpos = fpos.sudo()
-            fpos.write({"note": english})
-            if self.env["res.lang"].search([("code", "=", "fr_FR")]):
+            note = fpos.with_context(lang="en_US").note or ""
+            if note.startswith("French VAT exemption"):
+                fpos.write({"note": english})
+            elif note != english or fpos.with_context(
+                    lang="fr_FR").note != english:
+                # Someone's note, or ours already in French. French loaded
+                # after the module reads the English one: it gets its own.
+                continue
+            if french_loaded:
                 fpos.with_context(lang="fr_FR").write({"note": french})
 
     def _kpa_setup_product(self, product, spec):

@@ -23,6 +23,10 @@ class ResLang(models.Model):
     def load_lang(self, lang, lang_name=None):
         lang_id = super().load_lang(lang, lang_name=lang_name)
         self.browse(lang_id)._kpa_fix_number_format()
+        if lang == "fr_FR":
+            # French loaded after the module: the French fiscal notes.
+            for company in self.env["res.company"].sudo().search([]):
+                company._kpa_setup_fiscal_notes()
         return lang_id
 
     @api.model

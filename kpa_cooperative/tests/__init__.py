@@ -16,3 +16,4 @@ from . import test_phone_basics
 from . import test_facturx_rules
 from . import test_facturx_invoice
 from . import test_chart_setup
+from . import test_cooperative_portal_http

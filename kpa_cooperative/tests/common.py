@@ -182,5 +182,5 @@ class KpaInvoiceCase(KpaCase):
                            % cls.company.id)
         return cls.env["res.partner"].create({
             "name": "Brasserie de Bruxelles", "is_company": True,
-            "country_id": cls.env.ref("base.be").id,
+            "lang": "fr_FR", "country_id": cls.env.ref("base.be").id,
             "vat": "BE0477472701", "property_account_position_id": fpos.id})

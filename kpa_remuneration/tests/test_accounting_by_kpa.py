@@ -94,5 +94,8 @@ class TestAccountingByKpa(RemunerationCase):
         action = self.env["account.move"].sudo(
             self.accountant)._kpa_pay_entries_action()
         entries = self.Move.sudo(self.accountant).search(action["domain"])
-        self.assertEqual(entries, self.week_a.move_id)
+        self.assertIn(self.week_a.move_id, entries)
+        self.assertEqual(entries.mapped("journal_id"),
+                         self.company.kpa_remuneration_journal_id)
+        self.assertNotIn(self.invoice_a.move_id, entries)
         self.assertEqual(action["res_model"], "account.move")

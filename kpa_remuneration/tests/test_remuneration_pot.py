@@ -1,6 +1,8 @@
 # Copyright 2026 KPA-Cité
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The pot of a week, from real paid invoices and bills."""
+from odoo.tools import mute_logger
+
 from .common import MONDAY, RemunerationCase
 
 
@@ -51,6 +53,7 @@ class TestRemunerationPot(RemunerationCase):
         self.assertEqual(self.week_a.amount_distributed, 650.0)
         self.assertEqual(self.week_a.amount_available, 200.0)
 
+    @mute_logger("odoo.sql_db")  # the database refuses: expected
     def test_week_is_monday_to_sunday_and_unique(self):
         self.assertEqual((self.week_a.date_start, self.week_a.date_end),
                          (MONDAY, "2026-03-22"))
