@@ -25,6 +25,11 @@ class AuditlogRule(models.Model):
     def _kpa_repatch(self):
         """Patch the audited models again over their whole chain of
         overrides."""
+        if not hasattr(self.pool, "_auditlog_model_cache"):
+            # An update: no rule was subscribed in this process yet, and
+            # auditlog patches every model once all are loaded
+            # (_register_hook); nothing is stale.
+            return True
         self._kpa_drop_stale_patches()
         self.sudo().search([("state", "=", "subscribed")])._patch_methods()
         return True
