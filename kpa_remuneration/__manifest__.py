@@ -23,6 +23,7 @@
         "report/kpa_remuneration_statement_report.xml",
         "report/kpa_remuneration_month_report_views.xml",
         "views/portal_templates.xml",
+        "views/account_move_views.xml",
         "views/kpa_remuneration_menus.xml",
     ],
     "demo": [

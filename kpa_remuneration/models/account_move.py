@@ -51,5 +51,10 @@ class AccountMove(models.Model):
             "name": name,
             "display_name": name,  # what the web client shows
             "domain": [("journal_id", "in", journals.ids)],
+            "views": [
+                (self.env.ref(
+                    "kpa_remuneration.account_move_view_tree_pay").id, "tree"),
+                (self.env.ref(
+                    "kpa_remuneration.account_move_view_form_pay").id, "form")],
         })
         return action

@@ -29,6 +29,11 @@ def test_accountant_finds_each_kpa_s_books_in_french(desktop, odoo_url):
     open_action(desktop, odoo_url, "kpa_remuneration.account_move_action_pay")
     assert "Écritures de paie" in desktop.inner_text(".breadcrumb")
     assert "La Cape - Semaine du" in desktop.inner_text(".o_list_view")
+    # Made by validating a week only: no "Créer" here, nor on the entry.
+    assert desktop.locator(".o_list_button_add:visible").count() == 0
+    desktop.click(".o_list_view .o_data_row")
+    desktop.wait_for_selector(".o_form_view")
+    assert desktop.locator(".o_form_button_create:visible").count() == 0
 
 
 def test_fec_export_speaks_french(desktop, odoo_url):
