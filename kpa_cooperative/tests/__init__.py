@@ -17,3 +17,5 @@ from . import test_facturx_rules
 from . import test_facturx_invoice
 from . import test_chart_setup
 from . import test_cooperative_portal_http
+from . import test_contribution_rules
+from . import test_contribution_booking

@@ -10,6 +10,9 @@ import datetime
 import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
+from odoo.addons.kpa_cooperative.services.contribution import \
+    split as contribution_split
+
 CENT = Decimal("0.01")
 # A week's pay above this is a typing mistake, not a declaration.
 MAX_NET = Decimal("100000")
@@ -78,11 +81,10 @@ def pot(cashed, contribution_rate, reserve_rate, expenses, distributed):
     cashed money, so contribution + reserve + share = cashed exactly.
     """
     cashed = cents(cashed)
-    contribution_rate = to_decimal(contribution_rate)
-    reserve_rate = to_decimal(reserve_rate)
-    share = cents(cashed * (Decimal(1) - contribution_rate - reserve_rate))
-    contribution = cents(cashed * contribution_rate)
-    reserve = cashed - share - contribution
+    # The one rounding rule, shared with the contribution entries the books
+    # get at each payment (kpa_cooperative): the books say what the pot says.
+    contribution, share, reserve = contribution_split(
+        cashed, contribution_rate, reserve_rate)
     expenses = cents(expenses)
     distributed = cents(distributed)
     return {
