@@ -66,7 +66,7 @@ class AccountMove(models.Model):
     def create(self, vals):
         if not is_trusted(self) and (
                 any(vals.get(name) for name in CONTRIBUTION_FIELDS)
-                or vals.get("journal_id")
+                or vals.get("journal_id") and vals["journal_id"]
                 in self._kpa_contribution_journals().ids):
             raise self._kpa_contribution_refusal()
         return super().create(vals)
@@ -75,7 +75,7 @@ class AccountMove(models.Model):
     def write(self, vals):
         if not is_trusted(self):
             if any(name in vals for name in CONTRIBUTION_FIELDS) or (
-                    vals.get("journal_id")
+                    vals.get("journal_id") and vals["journal_id"]
                     in self._kpa_contribution_journals().ids):
                 raise self._kpa_contribution_refusal()
             self._kpa_check_not_contribution()
