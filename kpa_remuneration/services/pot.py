@@ -10,10 +10,10 @@ import datetime
 import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
-from odoo.addons.kpa_cooperative.services.contribution import \
-    split as contribution_split
+# One rounding of money for the pot and the books (kpa_cooperative).
+from odoo.addons.kpa_cooperative.services.contribution import (
+    CENT, cents, split as contribution_split, to_decimal)
 
-CENT = Decimal("0.01")
 # A week's pay above this is a typing mistake, not a declaration.
 MAX_NET = Decimal("100000")
 
@@ -39,21 +39,6 @@ WEEK_MALFORMED = "malformed"
 WEEK_BEFORE_FIRST = "before_first"
 WEEK_TO_COME = "to_come"
 _DAY_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def to_decimal(value):
-    """A float, int, str or Decimal as a Decimal (floats through str, so
-    0.22 stays 0.22)."""
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    return Decimal(value or 0)
-
-
-def cents(value):
-    """Rounded half up to the cent."""
-    return to_decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def pay_from_net(net, employee_rate, employer_rate):
