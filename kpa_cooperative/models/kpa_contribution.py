@@ -174,16 +174,17 @@ class KpaContribution(models.AbstractModel):
                 moved=moved, label=label)
         return moves
 
-    def _kpa_books_env(self, company):
-        """This model in the language of the books (the CAE's)."""
-        return self.with_context(lang=company.partner_id.lang or BOOKS_LANG)
+    def _kpa_books_env(self):
+        """This model in the language of the books: French, whoever
+        reconciles (the FEC and the CAE's ledgers are French)."""
+        return self.with_context(lang=BOOKS_LANG)
 
     @api.model
     def _kpa_make_move(self, kpa, day, contribution, reserve, partial=None,
                        invoice=None, undone=False, moved=False, label=None):
         company = kpa.company_id
         setup = company._kpa_contribution_setup()
-        self = self._kpa_books_env(company)  # pylint: disable=W0642
+        self = self._kpa_books_env()  # pylint: disable=W0642
         number = (invoice.number or invoice.move_name) if invoice else ""
         if label:
             ref = label
@@ -257,7 +258,7 @@ class KpaContribution(models.AbstractModel):
                 fields.Date.from_string(lock_date)
                 + datetime.timedelta(days=1))
         reversal = move.browse(trusted(move).reverse_moves(date=day))
-        books = self._kpa_books_env(company)
+        books = self._kpa_books_env()
         ref = books._kpa_reversal_ref(move, day, moved)
         trusted(reversal).write({
             "ref": ref,

@@ -109,8 +109,14 @@ class TestContributionBooking(KpaInvoiceCase):
         self.assertEqual(entry.journal_id, self.journal)
         self.assertEqual(entry.state, "posted")
         self.assertEqual(entry.date, "2026-03-20")
-        self.assertIn("KPA Alpha", entry.ref)
-        self.assertIn(invoice.number, entry.ref)
+        # In French, whoever reconciles: the CAE's books are French.
+        self.assertEqual(
+            entry.ref, "Contribution à la CAE et réserve de KPA Alpha, "
+            "paiement de %s du 20/03/2026" % invoice.number)
+        self.assertEqual(entry.line_ids.filtered(
+            lambda line: line.account_id.code == "658100").name,
+                         "Contribution à la CAE, KPA Alpha, %s"
+                         % invoice.number)
         self.assertTrue(entry.kpa_partial_reconcile_id)
         self.assertIn(entry,
                       entry.kpa_partial_reconcile_id.kpa_contribution_move_ids)
@@ -176,7 +182,8 @@ class TestContributionBooking(KpaInvoiceCase):
             lambda m: m.kpa_contribution_amount == -3.34)
         self.assertEqual(len(reversal), 1)
         self.assertEqual(reversal.date, entry.date)  # still open: same day
-        self.assertIn(entry.name, reversal.ref)
+        self.assertEqual(reversal.ref, "Extourne de %s : son paiement a "
+                         "été annulé" % entry.name)
         self.assertFalse(entry.kpa_partial_reconcile_id)
         # The pot of 66.66 is 6.67: the catch-up adds the cent on the 4th.
         self.assertBooksMatchPot("2026-03-02", "2026-03-03", "2026-03-04")
@@ -201,7 +208,8 @@ class TestContributionBooking(KpaInvoiceCase):
         self._pay(invoice, date="2026-03-20")
         entry = self._entries()
         self.assertEqual(entry.date, "2026-03-26")
-        self.assertIn("26/03/2026", entry.ref)
+        self.assertIn("période clôturée : comptabilisé au premier jour "
+                      "ouvert, le 26/03/2026", entry.ref)
         self.assertEqual(self._booked(), (D("100.00"), D("50.00")))
 
     def test_a_non_kpa_invoice_books_nothing(self):

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import rpc_admin
+from conftest import login, rpc_admin
 from test_rpc_attacks import count, read, ref, refused
 
 LOGINS = ["nadia", "samir", "claire"]
@@ -98,3 +98,36 @@ def test_la_cape_books_say_what_its_pot_says(odoo_url, books):
         str(week["amount_contribution"])).quantize(Decimal("0.01"))
     assert total("kpa_reserve_amount") == Decimal(
         str(week["amount_reserve"])).quantize(Decimal("0.01"))
+
+
+def test_the_accountant_finds_the_contribution_entries(desktop, odoo_url):
+    """In French, under her Comptabilité menu; no "reverse" button on an
+    entry undone with its payment only."""
+    login(desktop, odoo_url, "claire")
+    desktop.goto(odoo_url + "/web#action="
+                 "kpa_cooperative.account_move_action_contribution")
+    desktop.reload()
+    desktop.wait_for_selector(".o_list_view")
+    assert "Pièces de contribution" in desktop.inner_text(".breadcrumb")
+    rows = desktop.inner_text(".o_list_view")
+    assert "Contribution à la CAE et réserve de La Cape" in rows, rows
+    desktop.click(".o_list_view tbody tr.o_data_row >> nth=0")
+    desktop.wait_for_selector(".o_form_view")
+    form = desktop.inner_text(".o_form_view")
+    assert "Contribution du KPA" in form, form
+    # Odoo's "Écriture d'extourne" button is hidden on it.
+    assert desktop.locator(
+        ".o_form_statusbar button:visible", has_text="extourne").count() \
+        == 0
+    pay = rpc_admin(odoo_url, "account.move", "search", [
+        ("kpa_contribution_kpa_id", "=", False), ("state", "=", "posted")],
+        limit=1)[0]
+    desktop.goto(odoo_url + "/web#model=account.move&view_type=form&id=%d"
+                 % pay)
+    desktop.reload()
+    desktop.wait_for_selector(".o_form_view")
+    desktop.wait_for_timeout(500)
+    # ... but not on other entries.
+    assert desktop.locator(
+        ".o_form_statusbar button:visible", has_text="extourne").count() \
+        == 1

@@ -21,7 +21,7 @@ def book_the_history(env):
     moves = env["account.move"]
     for kpa_id, last in env.cr.fetchall():
         kpa = env["kpa.cooperative"].browse(kpa_id)
-        books = booking._kpa_books_env(kpa.company_id)
+        books = booking._kpa_books_env()
         moves |= books._kpa_book(kpa, last, label=books._kpa_history_ref(
             kpa, last))
     return moves
