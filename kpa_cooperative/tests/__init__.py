@@ -19,3 +19,4 @@ from . import test_chart_setup
 from . import test_cooperative_portal_http
 from . import test_contribution_rules
 from . import test_contribution_booking
+from . import test_contribution_migration
