@@ -4,7 +4,7 @@
     "name": "KPA-Cité: cooperatives",
     "summary": "Neighbourhood cooperatives (KPA) hosted by a CAE: places, "
                "members, shared-brand prestations, invoicing under the CAE",
-    "version": "11.0.1.1.0",
+    "version": "11.0.1.2.0",
     "category": "Cooperative",
     "website": "https://github.com/kpa-cite/kpa-cite-odoo",
     "author": "KPA-Cité",
@@ -35,6 +35,7 @@
         "data/kpa_cooperative_data.xml",
         "data/product_data.xml",
         "data/sale_data.xml",
+        "data/kpa_contribution_data.xml",
         "wizards/kpa_membership_leave_views.xml",
         "wizards/kpa_quote_accept_views.xml",
         "views/kpa_cooperative_views.xml",

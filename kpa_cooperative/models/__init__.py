@@ -24,4 +24,6 @@ from . import ir_model_access
 from . import wizard_multi_charts_accounts
 from . import account_move
 from . import account_move_line
+from . import kpa_contribution
+from . import account_partial_reconcile
 from . import auditlog_rule

@@ -1,6 +1,13 @@
 # Copyright 2026 KPA-Cité
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..services.trust import is_trusted
+
+# Set by the contribution booking only (models/kpa_contribution.py).
+CONTRIBUTION_FIELDS = ("kpa_contribution_kpa_id", "kpa_partial_reconcile_id",
+                       "kpa_contribution_amount", "kpa_reserve_amount")
 
 
 class AccountMove(models.Model):
@@ -14,6 +21,80 @@ class AccountMove(models.Model):
     kpa_id = fields.Many2one(
         "kpa.cooperative", string="KPA", compute="_compute_kpa_id",
         search="_search_kpa_id")
+    # The CAE contribution entries (models/kpa_contribution.py): made by a
+    # KPA's client payment, undone with it, never by hand.
+    kpa_contribution_kpa_id = fields.Many2one(
+        "kpa.cooperative", string="Contribution of the KPA", readonly=True,
+        index=True, ondelete="restrict",
+        help="The KPA whose CAE contribution and reserve this entry books.")
+    kpa_partial_reconcile_id = fields.Many2one(
+        "account.partial.reconcile", string="Contribution of the payment",
+        readonly=True, index=True, copy=False, ondelete="set null",
+        help="The reconciliation of a client payment with a KPA invoice "
+             "that made this entry; undoing it reverses the entry.")
+    kpa_contribution_amount = fields.Monetary(
+        string="CAE contribution booked", readonly=True, copy=False,
+        currency_field="currency_id",
+        help="Negative on a reversal or a correction.")
+    kpa_reserve_amount = fields.Monetary(
+        string="Reserve booked", readonly=True, copy=False,
+        currency_field="currency_id")
+
+    # ------------------------------------------------------------------
+    # Contribution entries: by the payment only, whatever a client sends
+    # ------------------------------------------------------------------
+    def _kpa_contribution_refusal(self):
+        return UserError(_(
+            "The CAE contribution entries are booked by the client "
+            "payments of the KPAs and undone with them (unreconcile or "
+            "cancel the payment): they cannot be written, reversed or "
+            "deleted by hand."))
+
+    def _kpa_check_not_contribution(self):
+        if is_trusted(self) or not self.ids:
+            return
+        # The ORM's cache: no query per line of an invoice being written.
+        if self.mapped("kpa_contribution_kpa_id"):
+            raise self._kpa_contribution_refusal()
+
+    @api.model
+    def _kpa_contribution_journals(self):
+        return self.env["res.company"].sudo().search([]).mapped(
+            "kpa_contribution_journal_id")
+
+    @api.model
+    def create(self, vals):
+        if not is_trusted(self) and (
+                any(vals.get(name) for name in CONTRIBUTION_FIELDS)
+                or vals.get("journal_id") and vals["journal_id"]
+                in self._kpa_contribution_journals().ids):
+            raise self._kpa_contribution_refusal()
+        return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if not is_trusted(self):
+            if any(name in vals for name in CONTRIBUTION_FIELDS) or (
+                    vals.get("journal_id") and vals["journal_id"]
+                    in self._kpa_contribution_journals().ids):
+                raise self._kpa_contribution_refusal()
+            self._kpa_check_not_contribution()
+        return super().write(vals)
+
+    @api.multi
+    def reverse_moves(self, date=None, journal_id=None):
+        self._kpa_check_not_contribution()
+        return super().reverse_moves(date=date, journal_id=journal_id)
+
+    @api.multi
+    def button_cancel(self):
+        self._kpa_check_not_contribution()
+        return super().button_cancel()
+
+    @api.multi
+    def unlink(self):
+        self._kpa_check_not_contribution()
+        return super().unlink()
 
     @api.depends("journal_id", "line_ids.analytic_account_id",
                  "line_ids.invoice_id", "line_ids.payment_id")

@@ -14,11 +14,13 @@ CODE_PATTERN = re.compile(r"^[A-Z0-9]{2,5}$")
 CAE_SETTINGS = ("code", "contribution_rate", "reserve_rate",
                 "coordinator_ids", "company_id", "carrier_partner_id",
                 "journal_id", "analytic_account_id", "project_id", "active",
-                "quote_sequence_id")
+                "quote_sequence_id", "reserve_analytic_account_id")
 
 # What a KPA project calls its tasks (project.project.label_tasks; stored
 # in the project, so written in French like the KPA's own data).
 PRESTATIONS_LABEL = "Prestations"
+# The analytic account of a KPA's reserve, in the CAE's (French) books.
+RESERVE_ANALYTIC_NAME = "%s – réserve"
 
 
 class KpaCooperative(models.Model):
@@ -63,6 +65,10 @@ class KpaCooperative(models.Model):
     analytic_account_id = fields.Many2one(
         "account.analytic.account", string="Analytic account", readonly=True,
         copy=False)
+    reserve_analytic_account_id = fields.Many2one(
+        "account.analytic.account", string="Reserve analytic account",
+        readonly=True, copy=False,
+        help="Receives the KPA's reserve at each client payment.")
     quote_sequence_id = fields.Many2one(
         "ir.sequence", string="Quote numbering", readonly=True, copy=False,
         help="The KPA's own quote numbers (DEV-CODE/2026/0001).")
@@ -240,6 +246,8 @@ class KpaCooperative(models.Model):
             for kpa in self:
                 kpa.journal_id.sudo().name = kpa._journal_name()
                 kpa.project_id.sudo().name = kpa._project_name()
+                kpa.reserve_analytic_account_id.sudo().name = \
+                    RESERVE_ANALYTIC_NAME % kpa.name
         if "active" in vals:
             self.mapped("journal_id").sudo().write({"active": vals["active"]})
             self.mapped("project_id").sudo().write({"active": vals["active"]})
@@ -286,6 +294,18 @@ class KpaCooperative(models.Model):
                 "analytic_account_id": project.analytic_account_id.id,
             })
             kpa._sync_project_followers(self.env["res.users"])
+        self._kpa_ensure_reserve_analytic()
+
+    def _kpa_ensure_reserve_analytic(self):
+        """Give each KPA of ``self`` its reserve analytic account if it has
+        none (as superuser, like the journal). Idempotent."""
+        for kpa in self.sudo().filtered(
+                lambda k: not k.reserve_analytic_account_id):
+            account = self.env["account.analytic.account"].sudo().create({
+                "name": RESERVE_ANALYTIC_NAME % kpa.name,
+                "company_id": kpa.company_id.id,
+            })
+            kpa.write({"reserve_analytic_account_id": account.id})
 
     @api.model
     def _prestation_stages(self):

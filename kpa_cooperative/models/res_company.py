@@ -5,6 +5,21 @@ from odoo import api, fields, models
 from ..services.invoice_rules import FISCAL_NOTES, SALES_PRODUCTS
 from ..services.issuer import odoo_translator, trade_name_phrase
 
+# The CAE contribution entries (models/kpa_contribution.py): field, code in
+# the French chart, name, type. Names of the CAE's chart, so in French.
+CONTRIBUTION_ACCOUNTS = (
+    ("kpa_contribution_expense_account_id", "658100",
+     "Contribution des KPA à la CAE", "account.data_account_type_expenses"),
+    ("kpa_contribution_income_account_id", "758100",
+     "Contributions reçues des KPA", "account.data_account_type_revenue"),
+    ("kpa_reserve_expense_account_id", "658200",
+     "Dotation à la réserve des KPA", "account.data_account_type_expenses"),
+    ("kpa_reserve_income_account_id", "758200",
+     "Réserve des KPA", "account.data_account_type_revenue"),
+)
+CONTRIBUTION_JOURNAL = ("CTRB", "Contributions KPA")
+CAE_ANALYTIC_NAME = "CAE – structure"
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -33,6 +48,33 @@ class ResCompany(models.Model):
              "than when paid (CGI art. 269-2-c). The KPA products then use "
              "the \"on invoice\" taxes and every invoice says so.")
 
+    # The CAE contribution and the KPA reserve booked at each payment
+    # (models/kpa_contribution.py); made at install and with a new chart.
+    kpa_contribution_journal_id = fields.Many2one(
+        "account.journal", string="KPA contributions journal",
+        help="Where the CAE contribution and the KPA reserve are booked at "
+             "each client payment of a KPA (made by the payment, never by "
+             "hand).")
+    kpa_contribution_expense_account_id = fields.Many2one(
+        "account.account", string="Contribution paid by the KPAs",
+        help="Debited with the CAE contribution, on the KPA's analytic "
+             "account (658100).")
+    kpa_contribution_income_account_id = fields.Many2one(
+        "account.account", string="Contribution received by the CAE",
+        help="Credited with the CAE contribution, on the CAE's analytic "
+             "account (758100).")
+    kpa_reserve_expense_account_id = fields.Many2one(
+        "account.account", string="Reserve set aside by the KPAs",
+        help="Debited with the reserve, on the KPA's analytic account "
+             "(658200).")
+    kpa_reserve_income_account_id = fields.Many2one(
+        "account.account", string="Reserve of the KPAs",
+        help="Credited with the reserve, on the KPA's reserve analytic "
+             "account (758200).")
+    kpa_cae_analytic_account_id = fields.Many2one(
+        "account.analytic.account", string="CAE analytic account",
+        help="The CAE's own structure: it receives the contributions.")
+
     def kpa_trade_name_phrase(self):
         """Under a KPA's brand on its documents, in the document's
         language: "Nom commercial d'Optéos, un KPA du réseau KPA-Cité"."""
@@ -46,6 +88,70 @@ class ResCompany(models.Model):
         if "kpa_vat_on_debits" in vals:
             self._kpa_setup_company_sales()
         return res
+
+    @api.model
+    def _kpa_setup_contribution(self):
+        """At install: the contribution journal, accounts and analytic
+        accounts of every company with a chart, and each KPA's reserve
+        analytic account."""
+        self.search([])._kpa_setup_company_contribution()
+        self.env["kpa.cooperative"].with_context(active_test=False).search(
+            [])._kpa_ensure_reserve_analytic()
+
+    def _kpa_setup_company_contribution(self):
+        """Make what the contribution entries need in each company of
+        ``self`` that has a chart of accounts, if missing. Idempotent:
+        accounts someone chose stay."""
+        Account = self.env["account.account"].sudo()
+        for company in self.sudo():
+            if not company.chart_template_id and not Account.search_count(
+                    [("company_id", "=", company.id)]):
+                continue
+            values = {}
+            for field, code, name, type_xmlid in CONTRIBUTION_ACCOUNTS:
+                if company[field]:
+                    continue
+                account = Account.search([
+                    ("code", "=", code), ("company_id", "=", company.id)],
+                    limit=1) or Account.create({
+                        "code": code, "name": name,
+                        "user_type_id": self.env.ref(type_xmlid).id,
+                        "company_id": company.id})
+                values[field] = account.id
+            if not company.kpa_contribution_journal_id:
+                values["kpa_contribution_journal_id"] = \
+                    company._kpa_make_contribution_journal().id
+            if not company.kpa_cae_analytic_account_id:
+                values["kpa_cae_analytic_account_id"] = self.env[
+                    "account.analytic.account"].sudo().create({
+                        "name": CAE_ANALYTIC_NAME,
+                        "company_id": company.id}).id
+            if values:
+                company.write(values)
+
+    def _kpa_make_contribution_journal(self):
+        self.ensure_one()
+        Journal = self.env["account.journal"].sudo()
+        code, name = CONTRIBUTION_JOURNAL
+        journal = Journal.with_context(active_test=False).search([
+            ("code", "=", code), ("company_id", "=", self.id),
+            ("type", "=", "general")], limit=1)
+        return journal or Journal.create({
+            "name": name, "code": code, "type": "general",
+            "company_id": self.id, "show_on_dashboard": False,
+            "update_posted": False})
+
+    def _kpa_contribution_setup(self):
+        """The journal, accounts and CAE analytic account of the
+        contribution entries (made if missing), as a dict by field."""
+        self.ensure_one()
+        company = self.sudo()
+        names = ["kpa_contribution_journal_id",
+                 "kpa_cae_analytic_account_id"] + [
+            spec[0] for spec in CONTRIBUTION_ACCOUNTS]
+        if not all(company[name] for name in names):
+            company._kpa_setup_company_contribution()
+        return {name: company[name] for name in names}
 
     @api.model
     def _kpa_setup_sales(self):

@@ -13,5 +13,6 @@ class WizardMultiChartsAccounts(models.TransientModel):
     def execute(self):
         res = super().execute()
         self.mapped("company_id").sudo()._kpa_setup_company_sales()
+        self.mapped("company_id").sudo()._kpa_setup_company_contribution()
         self.env["sale.order"].sudo()._kpa_setup_quotes()
         return res

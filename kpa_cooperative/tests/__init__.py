@@ -17,3 +17,6 @@ from . import test_facturx_rules
 from . import test_facturx_invoice
 from . import test_chart_setup
 from . import test_cooperative_portal_http
+from . import test_contribution_rules
+from . import test_contribution_booking
+from . import test_contribution_migration

@@ -10,7 +10,10 @@ import datetime
 import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
-CENT = Decimal("0.01")
+# One rounding of money for the pot and the books (kpa_cooperative).
+from odoo.addons.kpa_cooperative.services.contribution import (
+    CENT, cents, split as contribution_split, to_decimal)
+
 # A week's pay above this is a typing mistake, not a declaration.
 MAX_NET = Decimal("100000")
 
@@ -38,21 +41,6 @@ WEEK_TO_COME = "to_come"
 _DAY_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def to_decimal(value):
-    """A float, int, str or Decimal as a Decimal (floats through str, so
-    0.22 stays 0.22)."""
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, float):
-        return Decimal(repr(value))
-    return Decimal(value or 0)
-
-
-def cents(value):
-    """Rounded half up to the cent."""
-    return to_decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
-
-
 def pay_from_net(net, employee_rate, employer_rate):
     """(gross, employer, cost) for the net pay a member asks for.
 
@@ -78,11 +66,10 @@ def pot(cashed, contribution_rate, reserve_rate, expenses, distributed):
     cashed money, so contribution + reserve + share = cashed exactly.
     """
     cashed = cents(cashed)
-    contribution_rate = to_decimal(contribution_rate)
-    reserve_rate = to_decimal(reserve_rate)
-    share = cents(cashed * (Decimal(1) - contribution_rate - reserve_rate))
-    contribution = cents(cashed * contribution_rate)
-    reserve = cashed - share - contribution
+    # The one rounding rule, shared with the contribution entries the books
+    # get at each payment (kpa_cooperative): the books say what the pot says.
+    contribution, share, reserve = contribution_split(
+        cashed, contribution_rate, reserve_rate)
     expenses = cents(expenses)
     distributed = cents(distributed)
     return {
