@@ -15,12 +15,14 @@ def _day(days):
 
 
 def _person(url, name, birthdate=False, joined=-10):
-    """A new member of La Cape (made by the admin), ``joined`` days ago."""
-    partner = rpc_admin(url, "res.partner", "create",
-                        [{"name": name, "kpa_birthdate": birthdate}])
-    rpc_admin(url, "kpa.membership", "create", [{
+    """A new member of La Cape (made by the admin), ``joined`` days ago,
+    with an email like every demo member (their employee's work email)."""
+    email = "%s@example.org" % name.lower().replace(" ", ".")
+    partner = rpc_admin(url, "res.partner", "create", {
+        "name": name, "kpa_birthdate": birthdate, "email": email})
+    rpc_admin(url, "kpa.membership", "create", {
         "partner_id": partner, "kpa_id": ref(url, "kpa_demo.kpa_la_cape"),
-        "date_join": _day(joined)}])
+        "date_join": _day(joined)})
     return partner
 
 
