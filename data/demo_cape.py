@@ -1,7 +1,9 @@
 """Demo part of kpa_cape: CAPE contracts, accompaniment notes, reminders
 (see data/demo.py). Dates are relative to today so the demo stays alive:
 Samir's CAPE was renewed once, Inès's ends within 30 days, Rachid's ended
-with an outcome, Yasmine (17) signed with her parents' consent."""
+with an outcome, Yasmine (17) signed with her mother as legal
+representative. Olivier signs the CAPEs for the CAE; each CAPE has the
+eligibility answers given at signature and its activity start date."""
 import datetime
 
 from .odoo_env import ensure, demo_today
@@ -40,6 +42,17 @@ CAPES = [
      "Sérigraphie et événements"),
 ]
 
+# Eligibility answers at signature: other job (hours per week, 0: none),
+# other situation. ARE, RSA... are the benefits of CAPES above.
+ELIGIBILITY = {
+    "fatou_ndiaye": (12.0, ""),
+    "kevin_dubois": (0.0, "Formation en fabrication numérique le samedi"),
+    "sophie_leroy": (17.5, ""),
+    "lucas_petit": (0.0, "Étudiant en dernière année de BTS"),
+}
+# Days between the start of the CAPE and the start of the activity.
+ACTIVITY_AFTER_DAYS = 30
+
 
 def _iso(day):
     return day.isoformat()
@@ -58,6 +71,13 @@ def _benefits(env, keys):
                     for key in keys])]
 
 
+def load_signatory(env, ctx):
+    company = env.ref("base.main_company")
+    if not company.kpa_cape_signatory_name:
+        company.write({"kpa_cape_signatory_name": "Olivier Dupont",
+                       "kpa_cape_signatory_quality": "Gérant"})
+
+
 def load_capes(env, ctx):
     today = demo_today()
     capes = {}
@@ -71,12 +91,18 @@ def load_capes(env, ctx):
             "date_start": _iso(start),
             "kpa_activity": activity,
             "kpa_benefit_ids": _benefits(env, benefits),
+            "kpa_activity_start": _iso(start + datetime.timedelta(
+                days=ACTIVITY_AFTER_DAYS)),
         }
+        hours, note = ELIGIBILITY.get(key, (0.0, ""))
+        vals.update(kpa_other_job=bool(hours), kpa_other_job_hours=hours,
+                    kpa_eligibility_note=note or False)
         if to_end is not None:
             vals["date_end"] = _iso(today + datetime.timedelta(days=to_end))
         if key == "yasmine_bensaid":
             vals.update(kpa_parental_consent=True,
                         kpa_guardian_name="Malika Bensaïd",
+                        kpa_guardian_quality="Mère",
                         kpa_parental_consent_date=_iso(
                             start - datetime.timedelta(days=7)))
         cape = ensure(env, "cape_%s" % key, "hr.contract", vals)
@@ -99,6 +125,8 @@ def load_capes(env, ctx):
             "date_start": _iso(start),
             "kpa_activity": "Menuiserie : mobilier en bois de récupération",
             "kpa_benefit_ids": _benefits(env, ["ass"]),
+            "kpa_activity_start": _iso(start + datetime.timedelta(
+                days=ACTIVITY_AFTER_DAYS)),
             "state": "open",  # signed before he became alumni
         })
     if rachid.state != "close":
@@ -161,6 +189,7 @@ def load_reminders(env, ctx):
 
 
 STEPS = [
+    ("cape_signatory", load_signatory),
     ("cape_genders", load_genders),
     ("cape_contracts", load_capes),
     ("cape_followups", load_followups),

@@ -4,7 +4,7 @@
     "name": "KPA-Cité: CAPE contracts",
     "summary": "CAPE contracts (Contrat d'Appui au Projet d'Entreprise): "
                "renewals, accompaniment, exits, funder reports",
-    "version": "11.0.2.0.0",
+    "version": "11.0.2.1.0",
     "category": "Cooperative",
     "website": "https://github.com/kpa-cite/kpa-cite-odoo",
     "author": "KPA-Cité",
@@ -22,6 +22,7 @@
         "report/report_cape_activity.xml",
         "wizards/kpa_cape_wizard_views.xml",
         "views/hr_contract_views.xml",
+        "views/res_company_views.xml",
         "views/kpa_followup_views.xml",
         "views/kpa_cape_benefit_views.xml",
         "views/kpa_cape_template_views.xml",

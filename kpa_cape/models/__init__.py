@@ -6,5 +6,6 @@ from . import res_partner
 from . import hr_employee
 from . import hr_contract
 from . import hr_contract_clause
+from . import hr_contract_signature
 from . import hr_contract_lifecycle
 from . import kpa_followup

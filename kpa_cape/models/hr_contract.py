@@ -29,7 +29,12 @@ LOCKED_FIELDS = ("kpa_is_cape", "kpa_id", "kpa_partner_id", "employee_id",
                  "kpa_third_party_bearer", "kpa_reporting_frequency",
                  "kpa_reporting_terms", "kpa_termination_terms",
                  "kpa_remuneration_terms", "kpa_contribution_terms",
-                 "kpa_template_id")
+                 "kpa_template_id",
+                 # and what the parties stated at signature
+                 "kpa_activity_start", "kpa_guardian_quality",
+                 "kpa_other_job", "kpa_other_job_hours",
+                 "kpa_eligibility_note", "kpa_fee_contribution_rate",
+                 "kpa_fee_reserve_rate")
 LIVE_STATES = ("open", "pending")
 
 
@@ -83,7 +88,8 @@ class HrContract(models.Model):
     kpa_parental_consent_date = fields.Date(
         string="Consent given on", track_visibility="onchange")
     kpa_guardian_name = fields.Char(
-        string="Legal guardian", track_visibility="onchange")
+        string="Legal representative", track_visibility="onchange",
+        help="Who signs the CAPE of a minor with them (name).")
     kpa_is_minor = fields.Boolean(
         string="Minor", compute="_compute_kpa_is_minor")
     kpa_benefit_ids = fields.Many2many(

@@ -39,12 +39,11 @@ class HrContract(models.Model):
                     "%s is not a current member of %s: welcome them in the "
                     "KPA before signing the CAPE.") % (
                     contract.kpa_partner_id.name, contract.kpa_id.name))
-            problem = rules.age_problem(
-                _date(contract.kpa_partner_id.kpa_birthdate),
-                _date(contract.date_start), contract.kpa_parental_consent)
-            if problem:
-                raise UserError(contract._kpa_refusal(problem))
-            trusted(contract).write({"state": "open"})
+            refusal = contract._kpa_signature_refusal()
+            if refusal:
+                raise UserError(refusal)
+            trusted(contract).write(dict(
+                contract._kpa_signature_values(), state="open"))
             trusted(contract.kpa_term_ids.filtered(
                 lambda t: t.number == 0).sudo()).write(
                 {"date_signed": today, "signed_by_id": self.env.uid})
@@ -77,6 +76,9 @@ class HrContract(models.Model):
                                       "latest.") % (
                                         _fmt(start),
                                         _fmt(rules.default_end(start))))
+            refusal = contract._kpa_renewal_refusal(end)
+            if refusal:
+                raise UserError(refusal)
             number = contract.kpa_renewal_count + 1
             trusted(contract.sudo()).write({
                 "kpa_term_ids": [(0, 0, {

@@ -1,10 +1,19 @@
 # Copyright 2026 KPA-Cité
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from odoo import api, fields, models
 
 
 class ResCompany(models.Model):
     _inherit = "res.company"
+
+    # The CAE signs its CAPEs through a named person (a KPA has no legal
+    # personality: it is only where the activity takes place).
+    kpa_cape_signatory_name = fields.Char(
+        string="CAPE signed by",
+        help="The person who represents the CAE and signs its CAPEs.")
+    kpa_cape_signatory_quality = fields.Char(
+        string="Quality of the signatory",
+        help="e.g. Gérante, Président, Directrice générale déléguée.")
 
     @api.model
     def create(self, vals):

@@ -51,6 +51,14 @@ class KpaCapeFunderReport(models.Model):
     gender = fields.Selection(_genders, readonly=True)
     qpv_resident = fields.Boolean(string="QPV resident", readonly=True)
     benefit_names = fields.Char(string="Benefits", readonly=True)
+    # The eligibility answers given at signature.
+    other_job = fields.Boolean(readonly=True)
+    other_job_hours = fields.Float(
+        string="Hours per week in the other job", readonly=True,
+        digits=(4, 1), group_operator="avg")
+    keeps_are = fields.Boolean(string="Keeps ARE", readonly=True)
+    keeps_rsa = fields.Boolean(string="Receives RSA", readonly=True)
+    eligibility_note = fields.Char(string="Other situation", readonly=True)
     benefit_ids = fields.Many2many(
         "kpa.cape.benefit", "hr_contract_kpa_cape_benefit_rel",
         "contract_id", "benefit_id", string="Social benefits kept",
@@ -86,7 +94,18 @@ class KpaCapeFunderReport(models.Model):
                                        ORDER BY b.sequence, b.code)
                      FROM hr_contract_kpa_cape_benefit_rel rel
                      JOIN kpa_cape_benefit b ON b.id = rel.benefit_id
-                     WHERE rel.contract_id = c.id) AS benefit_names
+                     WHERE rel.contract_id = c.id) AS benefit_names,
+                    COALESCE(c.kpa_other_job, FALSE) AS other_job,
+                    c.kpa_other_job_hours AS other_job_hours,
+                    EXISTS (SELECT 1 FROM hr_contract_kpa_cape_benefit_rel r
+                            JOIN kpa_cape_benefit b ON b.id = r.benefit_id
+                            WHERE r.contract_id = c.id AND b.code = 'ARE')
+                        AS keeps_are,
+                    EXISTS (SELECT 1 FROM hr_contract_kpa_cape_benefit_rel r
+                            JOIN kpa_cape_benefit b ON b.id = r.benefit_id
+                            WHERE r.contract_id = c.id AND b.code = 'RSA')
+                        AS keeps_rsa,
+                    c.kpa_eligibility_note AS eligibility_note
                 FROM hr_contract c
                 LEFT JOIN res_partner p ON p.id = c.kpa_partner_id
                 LEFT JOIN LATERAL (

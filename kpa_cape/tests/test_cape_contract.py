@@ -74,6 +74,7 @@ class TestCapeContract(CapeCase):
         cape.sudo(self.coordinator_a).write({
             "kpa_parental_consent": True,
             "kpa_guardian_name": "Parent Alpha",
+            "kpa_guardian_quality": "Mère",
             "kpa_parental_consent_date": "2026-02-20"})
         cape.sudo(self.coordinator_a).action_kpa_sign()
         self.assertEqual(cape.state, "open")

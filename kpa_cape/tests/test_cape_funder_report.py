@@ -17,6 +17,7 @@ class TestCapeFunderReport(CapeCase):
     def test_figures_of_a_minor_and_an_adult(self):
         minor = self.cape(partner=self.minor, kpa_parental_consent=True,
                           kpa_guardian_name="Parent Alpha",
+                          kpa_guardian_quality="Mère",
                           kpa_parental_consent_date="2026-02-20",
                           kpa_benefit_ids=[(6, 0, (self.are | self.rsa).ids)])
         row = self.row(minor)

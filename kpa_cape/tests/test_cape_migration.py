@@ -71,3 +71,58 @@ class TestCapeMigration(CapeCase):
         module.migrate(self.env.cr, None)
         cape.invalidate_cache()
         self.assertFalse(cape.kpa_template_id)
+
+
+class TestCapeLawMigration(CapeCase):
+    """11.0.2.1.0 gives the CAPEs signed before an activity start, the
+    KPA's rates and the CAE as bearer, and updates the shipped template's
+    texts the CAE did not edit, in English and in French."""
+
+    def test_signed_capes_and_shipped_texts(self):
+        signed = self.cape()
+        signed.action_kpa_sign()
+        draft = self.cape(partner=self.partner_b, kpa=self.kpa_b,
+                          user=self.coordinator_b)
+        capes = self.env["hr.contract"].browse((signed | draft).ids)
+        signed, draft = capes
+        # As a database of 11.0.2.0.0 has them.
+        self.env.cr.execute("""
+            UPDATE hr_contract SET kpa_activity_start = NULL,
+                   kpa_fee_contribution_rate = NULL,
+                   kpa_fee_reserve_rate = NULL,
+                   kpa_third_party_bearer = NULL
+             WHERE id IN %s""", (tuple(capes.ids),))
+        module = load_migration("11.0.2.1.0", "post-migration.py")
+        template = self.env.ref("kpa_cape.kpa_cape_template_main")
+        edited = template.copy({"name": "Modèle modifié"})
+        for record in (template, edited):
+            for name, (old_en, old_fr, _en, _fr) in module.TEXTS.items():
+                # Only the names of the migration's own fields go in.
+                query = "UPDATE kpa_cape_template SET %s = %%s " \
+                        "WHERE id = %%s" % name
+                self.env.cr.execute(  # pylint: disable=sql-injection
+                    query, (old_en, record.id))
+                self.env.cr.execute("""
+                    UPDATE ir_translation SET src = %s, value = %s
+                     WHERE name = %s AND res_id = %s AND lang = 'fr_FR'""", (
+                    old_en, old_fr if record == template else "À nous",
+                    "kpa.cape.template,%s" % name, record.id))
+        module.migrate(self.env.cr, "11.0.2.0.0")
+        capes.invalidate_cache()
+        (template | edited).invalidate_cache()
+        self.assertEqual(signed.kpa_activity_start, signed.date_start)
+        self.assertFalse(draft.kpa_activity_start)
+        self.assertEqual(signed.kpa_fee_contribution_rate,
+                         self.kpa_a.contribution_rate)
+        self.assertEqual(capes.mapped("kpa_third_party_bearer"),
+                         ["cae", "cae"])
+        new_en, new_fr = module.TEXTS["remuneration_terms"][2:]
+        self.assertEqual(template.with_context(
+            lang="en_US").remuneration_terms, new_en)
+        self.assertEqual(template.with_context(
+            lang="fr_FR").remuneration_terms, new_fr)
+        # The CAE wrote its own French: that template stays as it was.
+        self.assertNotEqual(edited.with_context(
+            lang="en_US").remuneration_terms, new_en)
+        self.assertEqual(edited.with_context(
+            lang="fr_FR").remuneration_terms, "À nous")

@@ -1,6 +1,8 @@
 # Copyright 2026 KPA-Cité
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import datetime
+import html as html_lib
+import re
 
 from odoo import fields
 
@@ -17,6 +19,14 @@ class TestCapeReports(CapeCase):
         # In test mode Odoo renders the "PDF" as HTML.
         content, _format = report.render_qweb_pdf(records.ids)
         return content.decode() if isinstance(content, bytes) else content
+
+    def text(self, xmlid, records):
+        """The rendered report as a reader sees it: no tags, one space."""
+        content = re.sub(r"<[^>]+>", " ", self.render(xmlid, records))
+        content = html_lib.unescape(content).replace("\u202f", " ") \
+            .replace("\xa0", " ")
+        content = re.sub(r"\s+", " ", content)
+        return re.sub(r" ([,.)])", r"\1", content)
 
     def test_agreement_carries_the_r127_1_content(self):
         cape = self.cape(kpa_benefit_ids=[(6, 0, (self.rsa | self.are).ids)],
@@ -41,10 +51,49 @@ class TestCapeReports(CapeCase):
     def test_agreement_of_a_minor_names_the_guardian(self):
         cape = self.cape(partner=self.minor, kpa_parental_consent=True,
                          kpa_guardian_name="Parent Alpha",
+                         kpa_guardian_quality="Mère",
                          kpa_parental_consent_date="2026-02-20")
         html = self.render("kpa_cape.hr_contract_report_cape", cape)
         self.assertIn("Parent Alpha", html)
         self.assertIn("20/02/2026", html)
+
+    def test_agreement_as_the_law_writes_it(self):
+        """Every clause of issue 14 in the French PDF: who signs for the
+        CAE, the KPA as a place only, the fee from the KPA's rates, L127-3,
+        L5142-1 instead of a salary, the activity start, L127-1."""
+        self.company.write({"kpa_cape_signatory_name": "Camille Gérante",
+                            "kpa_cape_signatory_quality": "Gérante"})
+        self.kpa_a.write({"contribution_rate": 0.125, "reserve_rate": 0.05})
+        cape = self.cape(kpa_fee=30.0, kpa_activity_start="2026-04-15",
+                         kpa_other_job=True, kpa_other_job_hours=12.5,
+                         kpa_eligibility_note="Formation du soir")
+        cape.action_kpa_sign()
+        html = self.text("kpa_cape.hr_contract_report_cape", cape)
+        for expected in (
+                "représentée par", "Camille Gérante", "Gérante",
+                "sans personnalité juridique", "KPA Alpha",
+                "12,5 %", "5 %", "30,00 €",
+                "L127-3", "immatriculation",
+                "n'est pas un contrat de travail", "L5142-1",
+                "régime général", "15/04/2026",
+                "L127-1", "12 h 30", "Formation du soir",
+                "trente-six mois"):
+            self.assertIn(expected, html)
+        for wrong in ("sous forme de salaire", "agissant par",
+                      "Borne by", "as a salary"):
+            self.assertNotIn(wrong, html)
+
+    def test_agreement_of_a_minor_has_the_representative_signature(self):
+        cape = self.cape(partner=self.minor, kpa_parental_consent=True,
+                         kpa_guardian_name="Parent Alpha",
+                         kpa_guardian_quality="Père",
+                         kpa_parental_consent_date="2026-02-20")
+        cape.action_kpa_sign()
+        html = self.text("kpa_cape.hr_contract_report_cape", cape)
+        self.assertIn("Signature du représentant légal", html)
+        self.assertIn("Parent Alpha, Père", html)
+        # Without a signatory on the company: a line to write the name on.
+        self.assertIn("........", html)
 
     def test_renewal_amendment(self):
         cape = self.cape()
@@ -103,6 +152,7 @@ class TestCapeReports(CapeCase):
         minor = self.cape(partner=self.minor, date_start="2026-09-01",
                           kpa_parental_consent=True,
                           kpa_guardian_name="Parent Alpha",
+                          kpa_guardian_quality="Mère",
                           kpa_parental_consent_date="2026-02-20")
         minor.action_kpa_sign()
         self.cape(partner=self.partner_b, kpa=self.kpa_b,

@@ -75,3 +75,42 @@ class TestCapeRules(unittest.TestCase):
         # The cron was down: only the closest reminder goes.
         self.assertEqual(rules.reminder_due(12, 0), 30)
         self.assertIsNone(rules.reminder_due(-1, 0))
+
+    def test_signature_needs_a_birthdate(self):
+        self.assertEqual(rules.signature_problem(
+            None, date(2026, 3, 1), False, "", "", False, 0, 0, 12),
+            rules.NO_BIRTHDATE)
+        self.assertIsNone(rules.signature_problem(
+            date(1990, 1, 1), date(2026, 3, 1), False, "", "", False, 0, 0,
+            12))
+
+    def test_minor_needs_a_named_representative(self):
+        born = date(2009, 6, 1)
+        on = date(2026, 3, 1)
+        self.assertEqual(rules.guardian_problem(born, on, "", ""),
+                         rules.GUARDIAN_MISSING)
+        self.assertEqual(rules.guardian_problem(born, on, "Malika", " "),
+                         rules.GUARDIAN_MISSING)
+        self.assertIsNone(rules.guardian_problem(born, on, "Malika", "Mère"))
+        self.assertIsNone(rules.guardian_problem(date(1990, 1, 1), on, "",
+                                                 ""))
+        self.assertEqual(rules.signature_problem(
+            born, on, True, "Malika", "", False, 0, 0, 12),
+            rules.GUARDIAN_MISSING)
+
+    def test_not_a_full_time_employee_elsewhere(self):
+        self.assertIsNone(rules.other_job_problem(False, 0))
+        self.assertIsNone(rules.other_job_problem(True, 34.5))
+        self.assertEqual(rules.other_job_problem(True, 35),
+                         rules.FULL_TIME_ELSEWHERE)
+        self.assertEqual(rules.other_job_problem(True, 0),
+                         rules.OTHER_JOB_HOURS_MISSING)
+
+    def test_thirty_six_months_in_all(self):
+        self.assertIsNone(rules.total_months_problem(24.0, 12.0))
+        self.assertEqual(rules.total_months_problem(24.0, 12.1),
+                         rules.TOO_MANY_MONTHS)
+        self.assertEqual(rules.months_left(18.0, 12.0), 6.0)
+        # Three full terms make 36.0 months exactly.
+        self.assertEqual(rules.months_between(date(2026, 3, 1),
+                                              date(2029, 2, 28)), 36.0)

@@ -114,6 +114,7 @@ class TestCapeTemplate(CapeCase):
         # The next CAPE takes the new clauses.
         other = self.cape(partner=self.minor, kpa_parental_consent=True,
                           kpa_guardian_name="Parent Alpha",
+                          kpa_guardian_quality="Mère",
                           kpa_parental_consent_date="2026-02-20")
         self.assertEqual(other.kpa_programme, "Un autre programme")
         self.assertEqual(other.kpa_third_party_max, 10.0)
