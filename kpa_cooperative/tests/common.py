@@ -128,8 +128,8 @@ class KpaInvoiceCase(KpaCase):
         return payment
 
     @classmethod
-    def _paid_bill(cls, amount, date="2026-03-21", kpa=None):
-        """A vendor bill of ``amount`` (no tax) for a KPA, paid in full."""
+    def _open_bill(cls, amount, kpa=None, date_invoice=None):
+        """An open vendor bill of ``amount`` (no tax) for a KPA."""
         expense = cls.env["account.account"].search([
             ("user_type_id", "=",
              cls.env.ref("account.data_account_type_expenses").id),
@@ -138,11 +138,19 @@ class KpaInvoiceCase(KpaCase):
             type="in_invoice").create({
                 "type": "in_invoice", "partner_id": cls.client.id,
                 "kpa_id": (kpa or cls.kpa_a).id,
+                "date_invoice": date_invoice,
                 "invoice_line_ids": [(0, 0, {
                     "name": "Farine", "account_id": expense.id,
                     "quantity": 1, "price_unit": amount,
                     "invoice_line_tax_ids": [(6, 0, [])]})]})
         bill.action_invoice_open()
+        return bill
+
+    @classmethod
+    def _paid_bill(cls, amount, date="2026-03-21", kpa=None,
+                   date_invoice=None):
+        """A vendor bill of ``amount`` (no tax) for a KPA, paid in full."""
+        bill = cls._open_bill(amount, kpa=kpa, date_invoice=date_invoice)
         cls.env["account.payment"].create({
             "payment_type": "outbound", "partner_type": "supplier",
             "partner_id": cls.client.id, "amount": bill.amount_total,

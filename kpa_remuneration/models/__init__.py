@@ -4,3 +4,7 @@ from . import kpa_cooperative
 from . import kpa_remuneration_period
 from . import kpa_remuneration_declaration
 from . import account_move
+from . import mis_report
+from . import mis_report_query
+from . import mis_report_instance
+from . import mis_report_instance_period
