@@ -25,3 +25,4 @@ from . import wizard_multi_charts_accounts
 from . import account_move
 from . import account_move_line
 from . import auditlog_rule
+from . import mail_thread

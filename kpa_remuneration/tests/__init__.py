@@ -9,3 +9,4 @@ from . import test_portal_week
 from . import test_remuneration_session_phone
 from . import test_accounting_by_kpa
 from . import test_remuneration_portal_http
+from . import test_remuneration_performance
