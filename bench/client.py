@@ -49,6 +49,34 @@ class OdooClient:
             lambda: self.client.get(path, environ_base=ENVIRON))
         return response.status_code, queries, elapsed
 
+    def json(self, path, params):
+        """The result of a JSON-RPC call (an error raises)."""
+        body = json.dumps({"jsonrpc": "2.0", "method": "call", "id": 1,
+                           "params": params})
+        response = self.client.post(
+            path, data=body, content_type="application/json",
+            environ_base=ENVIRON)
+        payload = json.loads(response.get_data(as_text=True))
+        if "error" in payload:
+            raise RuntimeError(payload["error"]["data"]["message"])
+        return payload["result"]
+
+    def rpc(self, model, method, args, kwargs=None):
+        """``model.method(*args, **kwargs)`` as the web client calls it."""
+        return self.json("/web/dataset/call_kw/%s/%s" % (model, method), {
+            "model": model, "method": method, "args": args,
+            "kwargs": dict(kwargs or {}, context={"lang": "fr_FR"})})
+
+    def button(self, model, method, record_id):
+        """A form's object button, as the web client clicks it."""
+        return self.json("/web/dataset/call_button", {
+            "model": model, "method": method,
+            "args": [[record_id], {"lang": "fr_FR"}]})
+
+    def measure(self, call):
+        """(result, queries, seconds) of ``call()``."""
+        return self._measure(call)
+
     def call(self, path, params):
         """A JSON-RPC call as the web client makes it."""
         body = json.dumps({"jsonrpc": "2.0", "method": "call", "id": 1,

@@ -27,3 +27,4 @@ from . import account_move_line
 from . import kpa_contribution
 from . import account_partial_reconcile
 from . import auditlog_rule
+from . import mail_thread

@@ -4,6 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape
 
+from odoo.addons.kpa_cooperative.services.bulk import stored_columns
 from odoo.addons.kpa_cooperative.services.formatting import \
     fmt_date as _fmt_date, fmt_money, fmt_percent as _percent
 from odoo.addons.kpa_cooperative.services.trust import trusted
@@ -411,7 +412,9 @@ class KpaRemunerationPeriod(models.Model):
             raise UserError("\n".join(problems))
         figures = self._kpa_check_fits()
         declarations._kpa_set_contracts()
-        trusted(declarations).write({"state": "validated"})
+        # One UPDATE, one audit log INSERT and each declaration's tracking
+        # message copied: a fixed number of queries for the whole group.
+        trusted(declarations)._kpa_write_tracked({"state": "validated"})
         move = period._kpa_post_move(declarations)
         values = {"frozen_" + name: float(figures[name])
                   for name in POT_FIELDS}
@@ -442,6 +445,9 @@ class KpaRemunerationPeriod(models.Model):
             self.kpa_id.id, self.date_start)
 
     def _kpa_move_lines(self, declarations):
+        """The entry's lines as (account, debit, credit, partner, analytic
+        account, label): gross, employer charges, contributions, then the
+        net of each member (lines of zero left out)."""
         company = self.company_id
         accounts = company._kpa_remuneration_accounts()
         analytic = self.kpa_id.analytic_account_id.id
@@ -465,33 +471,94 @@ class KpaRemunerationPeriod(models.Model):
                           declaration.partner_id.id, False,
                           _("Net pay %s, %s") % (
                               declaration.partner_id.name, label)))
-        return [(0, 0, {
-            "account_id": account.id,
-            "debit": float(debit),
-            "credit": float(credit),
-            "partner_id": partner,
-            "analytic_account_id": analytic_id,
-            "name": name,
-        }) for account, debit, credit, partner, analytic_id, name in lines
-            if debit or credit]
+        return [line for line in lines if line[1] or line[2]]
+
+    @staticmethod
+    def _kpa_line_values(line):
+        account, debit, credit, partner, analytic_id, name = line
+        return {"account_id": account.id, "debit": float(debit),
+                "credit": float(credit), "partner_id": partner,
+                "analytic_account_id": analytic_id, "name": name}
 
     def _kpa_post_move(self, declarations):
         """One balanced entry for the week: debit 641 gross and 645
         employer charges (KPA analytic account), credit 421 net per member
-        and 431 the contributions (gross - net + employer)."""
+        and 431 the contributions (gross - net + employer).
+
+        Odoo 11 creates journal items one by one, a dozen queries each: the
+        entry is made by Odoo with its first net line holding the whole
+        net, then that line is split per member in SQL (the other net lines
+        copy every column Odoo computed for it, but for the member, the
+        label and the amounts), and Odoo posts it."""
         lines = self._kpa_move_lines(declarations)
         if not lines:
             return self.env["account.move"]
+        net_account = self.company_id._kpa_remuneration_accounts()[
+            "kpa_net_account_id"]
+        first = next((index for index, line in enumerate(lines)
+                      if line[0] == net_account and line[3]), None)
+        nets = lines[first:] if first is not None else []
+        # lines[:None] is every line: an entry without net lines.
+        values = [self._kpa_line_values(line) for line in lines[:first]]
+        if nets:
+            values.append(dict(self._kpa_line_values(nets[0]), credit=float(
+                sum(line[2] for line in nets))))
         journal = self.company_id._kpa_remuneration_journal()
         move = self.env["account.move"].sudo().create({
             "journal_id": journal.id,
             "date": self.date_end,
             "ref": "%s - %s" % (self.kpa_id.name, self.name),
             "company_id": self.company_id.id,
-            "line_ids": lines,
+            "line_ids": [(0, 0, line) for line in values],
         })
+        if len(nets) > 1:
+            template = move.line_ids.filtered(
+                lambda l: l.account_id == net_account and l.partner_id.id
+                == nets[0][3] and l.name == nets[0][5])
+            self._kpa_split_net_line(template, nets)
         move.post()
         return move
+
+    def _kpa_split_net_line(self, template, nets):
+        """``template`` (the net line holding the whole net) keeps the net
+        of ``nets[0]``; each other member of ``nets`` gets a copy of it with
+        their own net: one UPDATE and one INSERT. The entry stays balanced,
+        its totals unchanged."""
+        Line = self.env["account.move.line"]
+        amounts = ("credit", "balance", "credit_cash_basis",
+                   "balance_cash_basis", "amount_residual", "amount_currency")
+        columns = stored_columns(Line, skip=(
+            "create_uid", "write_uid", "create_date", "write_date",
+            "partner_id", "name") + amounts)
+        total = sum(line[2] for line in nets)
+        # Each amount column in proportion to the credit: for a line of the
+        # company's currency, credit = -balance = -residual.
+        scaled = ", ".join(
+            '"%s" = round("%s" * %%(share)s, 2)' % (name, name)
+            for name in amounts)
+        cr = self.env.cr
+        cr.execute(  # pylint: disable=sql-injection
+            'UPDATE account_move_line SET ' + scaled.replace(
+                "%(share)s", "%(first)s") + ' WHERE id = %(id)s',
+            {"first": nets[0][2] / total, "id": template.id})
+        names = ", ".join('"%s"' % name for name in columns)
+        copied = ", ".join(
+            'round(t."%s" * copy.credit / t.credit, 2)' % name
+            for name in amounts)
+        cr.execute(  # pylint: disable=sql-injection
+            "INSERT INTO account_move_line (create_uid, write_uid, "
+            "create_date, write_date, partner_id, name, "
+            + ", ".join('"%s"' % name for name in amounts) + ", " + names
+            + ") SELECT %s, %s, now() at time zone 'UTC', "
+            "now() at time zone 'UTC', copy.partner_id, copy.name, "
+            + copied + ", " + ", ".join('t."%s"' % name for name in columns)
+            + " FROM account_move_line t, unnest(%s, %s, %s) "
+            "AS copy(partner_id, name, credit) WHERE t.id = %s",
+            (self.env.uid, self.env.uid, [line[3] for line in nets[1:]],
+             [line[5] for line in nets[1:]],
+             [float(line[2]) for line in nets[1:]], template.id))
+        Line.invalidate_cache()
+        template.move_id.invalidate_cache()
 
     @api.multi
     def action_undo_validation(self):
@@ -511,7 +578,7 @@ class KpaRemunerationPeriod(models.Model):
                     trusted(period.move_id).reverse_moves(
                         date=fields.Date.context_today(self)))
             trusted(period.declaration_ids.filtered(
-                lambda d: d.state == "validated")).write(
+                lambda d: d.state == "validated"))._kpa_write_tracked(
                 {"state": "submitted"})
             trusted(period).write({"state": "open", "move_id": False,
                                    "pot_frozen": False})

@@ -11,3 +11,4 @@ from . import test_accounting_by_kpa
 from . import test_remuneration_portal_http
 from . import test_contribution_books
 from . import test_kpa_dashboard
+from . import test_remuneration_performance

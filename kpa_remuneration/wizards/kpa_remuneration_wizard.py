@@ -3,9 +3,14 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.kpa_cooperative.services.bulk import insert_rows, \
+    update_rows
 from odoo.addons.kpa_cooperative.services.trust import trusted
 
 from ..services import pot
+
+# What the group types in a row of the session.
+TYPED_FIELDS = ("amount_net", "hours", "comment")
 
 
 class KpaRemunerationWizard(models.TransientModel):
@@ -66,7 +71,43 @@ class KpaRemunerationWizard(models.TransientModel):
         if vals.get("kpa_id"):
             self._kpa_check_session_rights(
                 self.env["kpa.cooperative"].browse(vals["kpa_id"]))
-        return super().write(vals)
+        if vals.get("line_ids"):
+            vals = dict(vals, line_ids=self._kpa_write_typed_rows(
+                vals["line_ids"]))
+            if not vals["line_ids"]:
+                del vals["line_ids"]
+        return super().write(vals) if vals else True
+
+    def _kpa_write_typed_rows(self, commands):
+        """Save what the group typed in the rows (the form sends one
+        ``[1, id, values]`` command per row changed) in one UPDATE per set
+        of fields typed, where Odoo would write each row on its own;
+        returns the commands left for Odoo. Only the typed fields go this
+        way, on rows of these sessions that their user may write."""
+        Line = self.env["kpa.remuneration.wizard.line"]
+        typed = {}
+        rest = []
+        for command in commands:
+            if isinstance(command, (list, tuple)) and len(command) == 3 \
+                    and command[0] == 1 and command[2] \
+                    and set(command[2]) <= set(TYPED_FIELDS):
+                typed.setdefault(tuple(sorted(command[2])), []).append(
+                    (command[1], command[2]))
+            else:
+                rest.append(command)
+        if not typed:
+            return commands
+        lines = Line.browse([line_id for rows in typed.values()
+                             for line_id, _values in rows])
+        lines.check_access_rights("write")
+        lines.check_access_rule("write")
+        if lines.filtered(lambda line: line.wizard_id not in self):
+            raise UserError(_("These rows belong to another session."))
+        for rows in typed.values():
+            update_rows(self.env, Line, rows)
+        lines.invalidate_cache(list(TYPED_FIELDS))
+        lines._validate_fields(set(TYPED_FIELDS))
+        return rest
 
     def _kpa_action(self):
         return {
@@ -139,25 +180,10 @@ class KpaRemunerationWizard(models.TransientModel):
         members (the ORM would run one INSERT per row). Every column is a
         plain stored one; the computed pay is not stored."""
         self.ensure_one()
-        cr = self.env.cr
-        cr.execute("DELETE FROM kpa_remuneration_wizard_line "
-                   "WHERE wizard_id = %s", (self.id,))
-        if rows:
-            columns = sorted(rows[0])
-            values = [tuple([self.id, self.env.uid, self.env.uid]
-                            + [row[column] for column in columns])
-                      for row in rows]
-            template = "(%s, %s, %s, now() at time zone 'UTC', " \
-                "now() at time zone 'UTC', " \
-                + ", ".join(["%s"] * len(columns)) + ")"
-            # Quoted by psycopg2, then sent through Odoo's cursor as one
-            # query (so it is counted, and logged, like any other).
-            rows_sql = ", ".join(
-                cr._obj.mogrify(template, value).decode() for value in values)
-            cr.execute(  # pylint: disable=sql-injection
-                "INSERT INTO kpa_remuneration_wizard_line "
-                "(wizard_id, create_uid, write_uid, create_date, write_date, "
-                + ", ".join(columns) + ") VALUES " + rows_sql)
+        self.env.cr.execute("DELETE FROM kpa_remuneration_wizard_line "
+                            "WHERE wizard_id = %s", (self.id,))
+        insert_rows(self.env, "kpa_remuneration_wizard_line",
+                    [dict(row, wizard_id=self.id) for row in rows])
         self.invalidate_cache(["line_ids"])
 
     @api.model
@@ -217,20 +243,28 @@ class KpaRemunerationWizard(models.TransientModel):
         if self.period_id.state != "open":
             raise UserError(_("This week is validated: nothing can change."))
         Declaration = self.env["kpa.remuneration.declaration"]
-        for line in self.line_ids.filtered("can_be_paid"):
+        changes = {}
+        lines = self.line_ids.filtered("can_be_paid")
+        # The declarations read in one go (their rules checked once).
+        current = {row["id"]: row for row in lines.mapped(
+            "declaration_id").read(["state"] + list(TYPED_FIELDS))}
+        for line in lines:
             values = {"amount_net": line.amount_net, "hours": line.hours,
                       "comment": line.comment}
             declaration = line.declaration_id
             if declaration:
-                if declaration.state == "validated":
+                if current[declaration.id]["state"] == "validated":
                     continue
                 changed = {key: value for key, value in values.items()
-                           if (declaration[key] or False) != (value or False)}
+                           if (current[declaration.id][key] or False)
+                           != (value or False)}
                 if changed:
-                    declaration.write(changed)
+                    changes[declaration.id] = changed
             elif line.amount_net or line.hours or line.comment:
                 Declaration.create(dict(values, period_id=self.period_id.id,
                                         partner_id=line.partner_id.id))
+        # Every row changed in one go (the same checks as a write of each).
+        Declaration._kpa_write_rows(changes)
         self._kpa_fill()
         return True
 
