@@ -12,6 +12,8 @@ import importlib.util
 import os
 import re
 import subprocess
+import sys
+import types
 from decimal import Decimal
 
 import pytest
@@ -24,14 +26,28 @@ SCREENSHOTS = os.path.join(ROOT, "docs", "screenshots")
 MEMBER = "samir"
 
 
-def _load_pot():
-    """The project's pot rules (plain Python): the figures the page must
-    show are computed here the same way."""
-    spec = importlib.util.spec_from_file_location("kpa_pot", os.path.join(
-        ROOT, "kpa_remuneration", "services", "pot.py"))
+def _load(name, *path):
+    spec = importlib.util.spec_from_file_location(
+        name, os.path.join(ROOT, *path))
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def _load_pot():
+    """The project's pot rules (plain Python): the figures the page must
+    show are computed here the same way. The pot takes its rounding from
+    kpa_cooperative's services, imported as Odoo names them: this Python
+    has no Odoo, so the two plain files are loaded under those names."""
+    package = "odoo.addons.kpa_cooperative.services"
+    parts = package.split(".")
+    for depth in range(1, len(parts) + 1):
+        sys.modules.setdefault(".".join(parts[:depth]), types.ModuleType(
+            ".".join(parts[:depth])))
+    _load(package + ".contribution", "kpa_cooperative", "services",
+          "contribution.py")
+    return _load("kpa_pot", "kpa_remuneration", "services", "pot.py")
 
 
 pot = _load_pot()
