@@ -129,7 +129,7 @@ class TestCapeSignature(CapeCase):
             ours + [("keeps_are", "=", True)]), 1)
         self.assertEqual(Report.search_count(
             ours + [("keeps_rsa", "=", True)]), 1)
-        self.assertEqual(Report.search([("other_job", "=", True)])
+        self.assertEqual(Report.search(ours + [("other_job", "=", True)])
                          .eligibility_note, "Formation")
 
     def test_trusted_code_also_needs_the_answers_at_signature(self):
