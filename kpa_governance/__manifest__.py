@@ -4,7 +4,7 @@
     "name": "KPA-Cité: governance",
     "summary": "Points gouvernance, decisions and votes, living charter, "
                "rotating roles, logbook",
-    "version": "11.0.1.1.0",
+    "version": "11.0.1.1.1",
     "category": "Cooperative",
     "website": "https://github.com/kpa-cite/kpa-cite-odoo",
     "author": "KPA-Cité",

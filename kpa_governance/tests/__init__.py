@@ -7,3 +7,4 @@ from . import test_charter
 from . import test_topic_meeting
 from . import test_role_logbook
 from . import test_governance_portal_http
+from . import test_governance_accountant

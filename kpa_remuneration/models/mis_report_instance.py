@@ -1,5 +1,7 @@
 # Copyright 2026 KPA-Cité
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from babel.dates import format_date
+
 from odoo import _, api, fields, models
 
 DASHBOARD = "kpa_remuneration.mis_report_kpa_dashboard"
@@ -81,3 +83,14 @@ class MisReportInstance(models.Model):
             "kpa_remuneration.mis_report_instance_action_kpa").read()[0]
         action["domain"] = [("id", "in", instances.ids)]
         return action
+
+    def _add_column(self, aep, kpi_matrix, period, label, description):
+        # A dashboard's column says which month it is ("novembre 2026"),
+        # under its relative name ("Mois dernier").
+        if self.kpa_dashboard and period.type == "m" \
+                and period.duration == 1 and period.date_from:
+            description = format_date(
+                fields.Date.from_string(period.date_from), "LLLL yyyy",
+                locale=self.env.lang or "en_US")
+        return super()._add_column(aep, kpi_matrix, period, label,
+                                   description)

@@ -131,6 +131,12 @@ class TestKpaDashboard(RemunerationCase):
         self.assertEqual(figures["result"], round(
             1333.33 - 80 - 133.33 - 66.67 - 650, 2))
 
+    def test_columns_name_their_month(self):
+        header = self.dashboard.with_context(lang="fr_FR").compute()[
+            "header"][0]["cols"]
+        self.assertEqual([col["description"] for col in header],
+                         ["janvier 2026", "février 2026", "mars 2026"])
+
     def test_february_and_the_treasury(self):
         february = self._figures(self.dashboard, FEBRUARY)
         self.assertEqual(february["cashed"], 500.0)
