@@ -53,6 +53,32 @@ ELIGIBILITY = {
 # Days between the start of the CAPE and the start of the activity.
 ACTIVITY_AFTER_DAYS = 30
 
+# What the funders ask at entry: situation, study level, who sent them.
+ENTRY = {
+    "samir_haddad": ("rsa", "level3", "department"),
+    "ines_moreau": ("are", "level4", "france_travail"),
+    "fatou_ndiaye": ("rsa", "none", "social_centre"),
+    "kevin_dubois": ("no_income", "level4", "word_of_mouth"),
+    "yasmine_bensaid": ("student", "none", "mission_locale"),
+    "rachid_amrani": ("ass", "level3", "france_travail"),
+    "julie_lambert": ("are", "level6", "word_of_mouth"),
+    "mamadou_diallo": ("rsa", "level3", "association"),
+    "sophie_leroy": ("aah", "level5", "social_centre"),
+    "aminata_traore": ("rsa", "none", "social_centre"),
+    "lucas_petit": ("student", "level5", "mission_locale"),
+}
+
+# Example neighbourhoods (a CAE imports the official list, codes
+# included): the QPV each KPA's residents live in.
+QPVS = [
+    ("qpv_roubaix_epeule", "EXEMPLE-59-01", "Épeule - Alouette - Trichon",
+     "Roubaix", "kpa_la_cape"),
+    ("qpv_lille_moulins", "EXEMPLE-59-02", "Moulins", "Lille",
+     "kpa_moulins_coop"),
+    ("qpv_mons_nouveau_mons", "EXEMPLE-59-04", "Nouveau Mons",
+     "Mons-en-Barœul", "kpa_illicoop"),
+]
+
 
 def _iso(day):
     return day.isoformat()
@@ -64,6 +90,26 @@ def load_genders(env, ctx):
                           raise_if_not_found=False)
         if partner and partner.kpa_gender in (False, "undisclosed"):
             partner.kpa_gender = gender
+
+
+def load_qpvs(env, ctx):
+    """The example QPVs (the XML demo may have made them: found by code),
+    and each QPV resident's neighbourhood, by their KPA."""
+    Qpv = env["kpa.qpv"].with_context(active_test=False)
+    for xmlid, code, name, city, kpa_key in QPVS:
+        qpv = Qpv.search([("code", "=", code)], limit=1) or ensure(
+            env, xmlid, "kpa.qpv", {"code": code, "name": name,
+                                    "city": city})
+        kpa = env.ref("kpa_demo.%s" % kpa_key)
+        residents = kpa.membership_ids.mapped("partner_id").filtered(
+            lambda p: p.kpa_qpv_resident and not p.kpa_qpv_id)
+        residents.write({"kpa_qpv_id": qpv.id})
+
+
+def _entry(key):
+    situation, level, prescriber = ENTRY.get(key, (False, False, False))
+    return {"kpa_entry_situation": situation, "kpa_study_level": level,
+            "kpa_prescriber": prescriber}
 
 
 def _benefits(env, keys):
@@ -94,6 +140,7 @@ def load_capes(env, ctx):
             "kpa_activity_start": _iso(start + datetime.timedelta(
                 days=ACTIVITY_AFTER_DAYS)),
         }
+        vals.update(_entry(key))
         hours, note = ELIGIBILITY.get(key, (0.0, ""))
         vals.update(kpa_other_job=bool(hours), kpa_other_job_hours=hours,
                     kpa_eligibility_note=note or False)
@@ -125,6 +172,7 @@ def load_capes(env, ctx):
             "date_start": _iso(start),
             "kpa_activity": "Menuiserie : mobilier en bois de récupération",
             "kpa_benefit_ids": _benefits(env, ["ass"]),
+            **_entry("rachid_amrani"),
             "kpa_activity_start": _iso(start + datetime.timedelta(
                 days=ACTIVITY_AFTER_DAYS)),
             "state": "open",  # signed before he became alumni
@@ -191,6 +239,7 @@ def load_reminders(env, ctx):
 STEPS = [
     ("cape_signatory", load_signatory),
     ("cape_genders", load_genders),
+    ("cape_qpvs", load_qpvs),
     ("cape_contracts", load_capes),
     ("cape_followups", load_followups),
     ("cape_reminders", load_reminders),

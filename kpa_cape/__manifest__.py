@@ -4,7 +4,7 @@
     "name": "KPA-Cité: CAPE contracts",
     "summary": "CAPE contracts (Contrat d'Appui au Projet d'Entreprise): "
                "renewals, accompaniment, exits, funder reports",
-    "version": "11.0.2.1.0",
+    "version": "11.0.2.2.0",
     "category": "Cooperative",
     "website": "https://github.com/kpa-cite/kpa-cite-odoo",
     "author": "KPA-Cité",
@@ -22,9 +22,11 @@
         "report/report_cape_activity.xml",
         "wizards/kpa_cape_wizard_views.xml",
         "views/hr_contract_views.xml",
+        "views/hr_contract_funder_views.xml",
         "views/res_company_views.xml",
         "views/kpa_followup_views.xml",
         "views/kpa_cape_benefit_views.xml",
+        "views/kpa_qpv_views.xml",
         "views/kpa_cape_template_views.xml",
         "report/kpa_cape_funder_report_views.xml",
         "views/portal_templates.xml",
@@ -33,5 +35,6 @@
     "demo": [
         "demo/hr_contract_demo.xml",
         "demo/kpa_followup_demo.xml",
+        "demo/kpa_qpv_demo.xml",
     ],
 }

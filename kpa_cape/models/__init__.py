@@ -1,4 +1,5 @@
 from . import kpa_cape_benefit
+from . import kpa_qpv
 from . import kpa_cape_term
 from . import kpa_cape_template
 from . import res_company
@@ -8,4 +9,5 @@ from . import hr_contract
 from . import hr_contract_clause
 from . import hr_contract_signature
 from . import hr_contract_lifecycle
+from . import hr_contract_funder
 from . import kpa_followup

@@ -5,6 +5,9 @@ from odoo import api, fields, models, tools
 from odoo.addons.kpa_cooperative.models.kpa_membership import EXIT_OUTCOMES
 from odoo.addons.kpa_cooperative.services.people import AGE_BANDS
 
+from ..models.hr_contract_funder import (
+    ENTRY_SITUATIONS, PRESCRIBERS, SITUATIONS_AFTER, STUDY_LEVELS)
+
 
 def _contract_states(self):
     return self.env["hr.contract"]._fields["state"].selection
@@ -59,6 +62,15 @@ class KpaCapeFunderReport(models.Model):
     keeps_are = fields.Boolean(string="Keeps ARE", readonly=True)
     keeps_rsa = fields.Boolean(string="Receives RSA", readonly=True)
     eligibility_note = fields.Char(string="Other situation", readonly=True)
+    qpv_id = fields.Many2one("kpa.qpv", string="QPV", readonly=True)
+    entry_situation = fields.Selection(
+        ENTRY_SITUATIONS, string="Situation at entry", readonly=True)
+    study_level = fields.Selection(STUDY_LEVELS, readonly=True)
+    prescriber = fields.Selection(PRESCRIBERS, string="Sent by",
+                                  readonly=True)
+    situation_after = fields.Selection(
+        SITUATIONS_AFTER, string="Situation 6 months after exit",
+        readonly=True)
     benefit_ids = fields.Many2many(
         "kpa.cape.benefit", "hr_contract_kpa_cape_benefit_rel",
         "contract_id", "benefit_id", string="Social benefits kept",
@@ -89,7 +101,13 @@ class KpaCapeFunderReport(models.Model):
                     c.kpa_exit_date AS exit_date,
                     CASE {bands} END AS age_band,
                     p.kpa_gender AS gender,
-                    COALESCE(p.kpa_qpv_resident, FALSE) AS qpv_resident,
+                    (p.kpa_qpv_id IS NOT NULL
+                     OR COALESCE(p.kpa_qpv_resident, FALSE)) AS qpv_resident,
+                    p.kpa_qpv_id AS qpv_id,
+                    c.kpa_entry_situation AS entry_situation,
+                    c.kpa_study_level AS study_level,
+                    c.kpa_prescriber AS prescriber,
+                    c.kpa_situation_after AS situation_after,
                     (SELECT string_agg(b.code, ', '
                                        ORDER BY b.sequence, b.code)
                      FROM hr_contract_kpa_cape_benefit_rel rel

@@ -8,3 +8,4 @@ from . import test_cape_template
 from . import test_cape_funder_report
 from . import test_cape_migration
 from . import test_cape_portal_http
+from . import test_cape_funder_data

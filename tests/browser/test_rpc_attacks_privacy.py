@@ -16,7 +16,8 @@ from conftest import rpc_admin, rpc_as, xmlrpc_as
 HOSTILE = {"active_test": False, "kpa_trusted": True,
            "kpa_remuneration_internal": True, "kpa_cape_internal": True}
 PERSON = ["kpa_birthdate", "kpa_age", "kpa_qpv_resident", "kpa_gender",
-          "phone", "mobile", "email"]
+          "kpa_qpv_id", "kpa_residence_permit_end", "phone", "mobile",
+          "email"]
 
 
 def ref(url, xmlid):
@@ -84,6 +85,8 @@ def test_other_kpa_coordinator_writes_no_private_field(odoo_url, demo):
     before = admin_read(odoo_url, "res.partner", [samir], PERSON)[0]
     for values in ({"kpa_birthdate": "2000-01-01"},
                    {"kpa_qpv_resident": False}, {"kpa_gender": "other"},
+                   {"kpa_qpv_id": False},
+                   {"kpa_residence_permit_end": "2030-01-01"},
                    {"phone": "+33 1 00 00 00 00"},
                    {"mobile": "+33 6 00 00 00 00"},
                    # The first step to a password reset on his login.
@@ -173,7 +176,7 @@ def test_accountant_reads_contact_not_social_data(odoo_url, demo):
                PERSON)[0]
     assert row["email"] and row["mobile"]
     assert not (row["kpa_birthdate"] or row["kpa_qpv_resident"]
-                or row["kpa_age"])
+                or row["kpa_age"] or row["kpa_qpv_id"])
     assert row["kpa_gender"] is False
     refused(odoo_url, "claire", "res.partner", "write", [samir],
             {"email": "claire@opteos.example"})
