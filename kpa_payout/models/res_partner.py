@@ -8,7 +8,7 @@ class ResPartner(models.Model):
 
     kpa_bank_id = fields.Many2one(
         "res.partner.bank", string="Account for my pay",
-        domain="[('partner_id', '=', id)]", ondelete="restrict",
+        domain="[('partner_id', '=', id)]", ondelete="restrict", copy=False,
         groups="kpa_cooperative.group_kpa_manager,"
                "account.group_account_manager",
         help="The account the net pay is transferred to. The member sets "
