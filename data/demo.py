@@ -246,6 +246,7 @@ PARTS = (
     ("demo_cape", "kpa_cape"),
     ("demo_remuneration", "kpa_remuneration"),
     ("demo_governance", "kpa_governance"),
+    ("demo_payout", "kpa_payout"),
 )
 
 

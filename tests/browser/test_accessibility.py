@@ -54,6 +54,7 @@ PAGES = [
     ("kpa_remuneration-declare", MEMBER, r"/my/declarations/new(\?.*)?",
      "/my/declarations/new"),
     ("kpa_cape-cape", MEMBER, r"/my/cape", None),
+    ("kpa_payout-bank", MEMBER, r"/my/bank(\?.*)?", "/my/bank"),
 ]
 # At most this many addresses of one page (three decisions: open, adopted,
 # rejected; three weeks of pay...).
