@@ -2,7 +2,7 @@
 coordinator reads the rates and cannot change them nor a member's kind of
 contract, a member does not even read them; the CAE manager and the
 accountant update them, and an overlap is refused in French."""
-from conftest import rpc_admin, xmlrpc_as
+from conftest import rpc_admin, rpc_as, xmlrpc_as
 from test_rpc_attacks import read, ref, refused
 
 PROFILE = "kpa_demo.rate_profile_cape_2026"
@@ -62,7 +62,7 @@ def test_the_cae_updates_the_rates_and_overlaps_are_refused(odoo_url):
             context={"lang": "fr_FR"})
         assert "chevauche" in message
     finally:
-        rpc_admin(odoo_url, "kpa.remuneration.rate.profile", "write",
-                  [profile], {"employee_rate": truth["employee_rate"]})
+        rpc_as(odoo_url, "admin", "kpa.remuneration.rate.profile", "write",
+               [profile], {"employee_rate": truth["employee_rate"]})
     assert rpc_admin(odoo_url, "kpa.remuneration.rate.profile",
                      "search_count", [("name", "=", "Doublon")]) == 0
