@@ -7,9 +7,10 @@ from test_rpc_attacks import read, ref
 PROFILE = "kpa_demo.rate_profile_cape_2026"
 
 
-def form(page, url, model, record_id):
-    page.goto("%s/web#model=%s&id=%d&view_type=form" % (url, model,
-                                                        record_id))
+def form(page, url, model, record_id, action=None):
+    page.goto("%s/web#model=%s&id=%d&view_type=form%s" % (
+        url, model, record_id,
+        "&action=%d" % ref(url, action) if action else ""))
     page.wait_for_selector(".o_form_view")
 
 
@@ -48,3 +49,16 @@ def test_accountant_types_a_rate_as_a_percentage(desktop, odoo_url):
     assert rpc_admin(odoo_url, "kpa.remuneration.rate.profile", "read",
                      [profile], fields=["employee_rate"])[0][
                          "employee_rate"] == truth["employee_rate"]
+
+
+def test_cape_form_shows_the_fee_and_the_kind_of_contract(desktop, odoo_url):
+    cape = ref(odoo_url, "kpa_demo.cape_samir_haddad")
+    login(desktop, odoo_url, "olivier")
+    form(desktop, odoo_url, "hr.contract", cape,
+         action="kpa_cape.hr_contract_action_cape")
+    desktop.click(".o_notebook a:has-text('Engagements')")
+    shown = desktop.locator(
+        ".o_field_widget[name=kpa_fee_contribution_rate]").inner_text()
+    assert shown.endswith("\u00a0%") and "," in shown
+    assert desktop.locator(
+        ".o_field_widget[name=kpa_rate_kind]").inner_text() == "CAPE"
