@@ -31,6 +31,37 @@ WEEKS = [
 ]
 
 
+# Rate profiles, EXAMPLES to check with the CAE's payroll provider: kind,
+# year, valid until (None: until further notice), employee and employer
+# shares of gross pay. The 2026 CAPE one keeps the company's 22 % / 30 %
+# (the demo's weeks and the browser tests' figures); 2025 differs, so the
+# change on 1 January shows.
+RATE_PROFILES = [
+    ("cape", 2025, "2025-12-31", 0.218, 0.295),
+    ("cape", 2026, None, 0.22, 0.30),
+    ("cape_acre", 2025, "2025-12-31", 0.135, 0.175),
+    ("cape_acre", 2026, None, 0.14, 0.18),
+    ("cesa", 2025, "2025-12-31", 0.225, 0.415),
+    ("cesa", 2026, None, 0.23, 0.42),
+]
+RATE_NAMES = {"cape": "CAPE", "cape_acre": "CAPE avec ACRE",
+              "cesa": "CESA entrepreneur salarié"}
+RATE_NOTE = ("Exemple de démonstration : taux à vérifier avec votre "
+             "gestionnaire de paie avant tout usage réel.")
+
+
+def load_rate_profiles(env, ctx):
+    company = env.ref("base.main_company")
+    for kind, year, date_to, employee, employer in RATE_PROFILES:
+        ensure(env, "rate_profile_%s_%d" % (kind, year),
+               "kpa.remuneration.rate.profile", {
+                   "name": "%s %d (exemple)" % (RATE_NAMES[kind], year),
+                   "kind": kind, "date_from": "%d-01-01" % year,
+                   "date_to": date_to or False, "employee_rate": employee,
+                   "employer_rate": employer, "company_id": company.id,
+                   "note": RATE_NOTE})
+
+
 def _declare(env, period, key, net, hours, word, state="draft"):
     xmlid = "remuneration_%s_%s" % (key, period.date_start.replace("-", ""))
     return ensure(env, xmlid, "kpa.remuneration.declaration", {
@@ -61,5 +92,6 @@ def load_weeks(env, ctx):
 
 
 STEPS = [
+    ("rate_profiles", load_rate_profiles),
     ("remuneration", load_weeks),
 ]

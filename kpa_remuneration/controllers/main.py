@@ -205,9 +205,10 @@ class RemunerationPortal(KpaPortal):
     def _preview(period, values):
         """What the net asked costs in ``period`` (a week, made or not),
         and whether it fits in what the others left in the pot."""
+        partner = request.env.user.partner_id
         gross, employer, cost = period._kpa_pay_from_net(
-            values.get("amount_net", 0))
-        figures = period._kpa_member_pot(request.env.user.partner_id)
+            values.get("amount_net", 0), period._kpa_contract_of(partner))
+        figures = period._kpa_member_pot(partner)
         return {"gross": gross, "employer": employer, "cost": cost,
                 "left": figures["left_for_me"],
                 "max_net": figures["max_net"],

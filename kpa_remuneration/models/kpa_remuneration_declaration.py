@@ -90,11 +90,24 @@ class KpaRemunerationDeclaration(models.Model):
         return ["|", ("partner_id", "=", self.env.user.partner_id.id),
                 ("kpa_id", "in", self._kpa_coordinated_kpas().ids)]
 
-    @api.depends("amount_net", "period_id")
+    def _kpa_pay(self, net, rates):
+        """(gross, employer charges, cost) of ``net`` at the rates of this
+        declaration's week and CAPE; ``rates``: a dict kept by the caller,
+        so that many declarations look the rates up once per week and
+        kind of contract."""
+        key = (self.period_id.id, self.contract_id.kpa_rate_kind)
+        if key not in rates:
+            rates[key] = self.period_id._kpa_rates(self.contract_id)
+        return pot.pay_from_net(pot.cents(net or 0), *rates[key])
+
+    # The rates of a declaration are those of its week and its CAPE when
+    # its net is typed: a profile changed later does not rewrite pay.
+    @api.depends("amount_net", "period_id", "contract_id")
     def _compute_pay(self):
+        rates = {}
         for declaration in self:
-            gross, employer, cost = declaration.period_id._kpa_pay_from_net(
-                declaration.amount_net)
+            gross, employer, cost = declaration._kpa_pay(
+                declaration.amount_net, rates)
             declaration.amount_gross = float(gross)
             declaration.amount_employer = float(employer)
             declaration.amount_cost = float(cost)
@@ -259,12 +272,12 @@ class KpaRemunerationDeclaration(models.Model):
         tracked = track._get_tracked_fields(list(names))
         initial = {d.id: {name: d[name] for name in tracked} for d in track}
         groups = {}
+        rates = {}
         for declaration in declarations.sudo():
             values = dict(rows[declaration.id])
             if "amount_net" in values:
-                gross, employer, cost = \
-                    declaration.period_id._kpa_pay_from_net(
-                        values["amount_net"])
+                gross, employer, cost = declaration._kpa_pay(
+                    values["amount_net"], rates)
                 values.update(amount_gross=float(gross),
                               amount_employer=float(employer),
                               amount_cost=float(cost))

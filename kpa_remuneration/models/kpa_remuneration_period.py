@@ -242,16 +242,37 @@ class KpaRemunerationPeriod(models.Model):
                 fmt_money(figures["available"])),
         ])
 
-    def _kpa_rates(self):
-        """(employee rate, employer rate) of the week's pay: its company's
-        (the default rate profile); the user's company without a week."""
+    def _kpa_rates(self, contract=None):
+        """(employee rate, employer rate) of the pay of ``contract`` (a CAPE
+        kind without one) this week: the rate profile of its kind in force
+        on the week's Sunday (a week that holds 1 January takes the new
+        year's rates), else its company's shares; the user's company and
+        today without a week."""
         company = self.sudo().company_id[:1] or self.env.user.company_id
-        return company.sudo().kpa_employee_rate, \
-            company.sudo().kpa_employer_rate
+        day = self[:1].date_end or fields.Date.context_today(self)
+        kind = contract.sudo().kpa_rate_kind if contract else None
+        return self.env["kpa.remuneration.rate.profile"]._kpa_rates(
+            company, kind, day)
 
-    def _kpa_pay_from_net(self, net):
-        """(gross, employer charges, cost) of ``net`` in this week."""
-        return pot.pay_from_net(pot.cents(net or 0), *self._kpa_rates())
+    def _kpa_pay_from_net(self, net, contract=None):
+        """(gross, employer charges, cost) of ``net`` in this week, at the
+        rates of ``contract`` (:meth:`_kpa_rates`)."""
+        return pot.pay_from_net(pot.cents(net or 0),
+                                *self._kpa_rates(contract))
+
+    def _kpa_contract_of(self, partner):
+        """The CAPE paying ``partner`` this week: its declaration's, else
+        the one running that week (none: an empty recordset)."""
+        self.ensure_one()
+        declaration = self.sudo().declaration_ids.filtered(
+            lambda d: d.partner_id == partner)[:1]
+        if declaration.contract_id:
+            return declaration.contract_id
+        if not (self.kpa_id and self.date_start and partner):
+            return self.env["hr.contract"]
+        return self.env["kpa.remuneration.declaration"]._kpa_payability(
+            self.kpa_id, partner, self.date_start, self.date_end
+        )[partner.id][0]
 
     def _kpa_member_pot(self, partner):
         """The pot of this week as ``partner`` sees it (also for a week not
@@ -266,7 +287,8 @@ class KpaRemunerationPeriod(models.Model):
              declaration.amount_cost)
             for declaration in self.sudo().declaration_ids]
         figures.update(pot.member_asks(
-            figures["available"], declarations, *self._kpa_rates()))
+            figures["available"], declarations,
+            *self._kpa_rates(self._kpa_contract_of(partner))))
         return figures
 
     # ------------------------------------------------------------------

@@ -151,6 +151,7 @@ class KpaRemunerationWizard(models.TransientModel):
             rows.append({
                 "partner_id": partner.id,
                 "declaration_id": declaration.id if declaration else None,
+                "contract_id": payable[partner.id][0].id or None,
                 "can_be_paid": not problem,
                 "reason": problem or None,
                 "hours_logged": hours.get(partner.id, 0.0),
@@ -282,7 +283,8 @@ class KpaRemunerationWizardLine(models.TransientModel):
     # Its card and its dialog are titled with the member's name.
     _rec_name = "partner_id"
     # Filled from the week by the session; the group types only the rest.
-    _kpa_protected_fields = ("partner_id", "declaration_id", "state",
+    _kpa_protected_fields = ("partner_id", "declaration_id", "contract_id",
+                             "state",
                              "can_be_paid", "reason", "hours_logged",
                              "prestations")
     _kpa_fixed_fields = ("wizard_id",)
@@ -295,6 +297,8 @@ class KpaRemunerationWizardLine(models.TransientModel):
                                  readonly=True)
     declaration_id = fields.Many2one("kpa.remuneration.declaration",
                                      readonly=True)
+    contract_id = fields.Many2one("hr.contract", string="CAPE",
+                                  readonly=True)
     state = fields.Selection([
         ("draft", "Draft"),
         ("submitted", "Sent"),
@@ -315,11 +319,21 @@ class KpaRemunerationWizardLine(models.TransientModel):
 
     @api.depends("amount_net")
     def _compute_pay(self):
-        company = self.env.user.company_id
+        rates = {}
         for line in self:
             gross, employer, cost = pot.pay_from_net(
-                pot.cents(line.amount_net or 0), company.kpa_employee_rate,
-                company.kpa_employer_rate)
+                pot.cents(line.amount_net or 0), *line._kpa_rates(rates))
             line.amount_gross = float(gross)
             line.amount_employer = float(employer)
             line.amount_cost = float(cost)
+
+    def _kpa_rates(self, rates):
+        """The rates of this member's CAPE (found when the session was
+        filled) in the session's week, looked up once per kind of contract
+        (``rates``: the caller's dict)."""
+        period = self.wizard_id.period_id
+        contract = self.sudo().contract_id
+        key = (period.id, contract.kpa_rate_kind)
+        if key not in rates:
+            rates[key] = period._kpa_rates(contract)
+        return rates[key]

@@ -109,6 +109,16 @@ def declarations_of_week(url, week):
 
 
 def rates(url):
+    """The CAPE rate profile in force this week (on its Sunday), else the
+    company's shares."""
+    sunday = (this_monday() + datetime.timedelta(days=6)).isoformat()
+    profiles = rpc_admin(url, "kpa.remuneration.rate.profile", "search_read",
+                         [("kind", "=", "cape"), ("date_from", "<=", sunday),
+                          "|", ("date_to", "=", False),
+                          ("date_to", ">=", sunday)],
+                         fields=["employee_rate", "employer_rate"], limit=1)
+    if profiles:
+        return profiles[0]["employee_rate"], profiles[0]["employer_rate"]
     company = rpc_admin(url, "res.company", "search_read", [],
                         fields=["kpa_employee_rate", "kpa_employer_rate"],
                         limit=1)[0]
