@@ -4,13 +4,13 @@
     "name": "KPA-Cité: weekly remuneration",
     "summary": "The pot, weekly self-declared remuneration, validation "
                "and accounting",
-    "version": "11.0.1.2.0",
+    "version": "11.0.1.3.0",
     "category": "Cooperative",
     "website": "https://github.com/kpa-cite/kpa-cite-odoo",
     "author": "KPA-Cité",
     "license": "AGPL-3",
     "installable": True,
-    "depends": ["kpa_cape", "mis_builder"],
+    "depends": ["kpa_cape", "mis_builder", "report_xlsx"],
     "data": [
         "security/kpa_remuneration_security.xml",
         "security/ir.model.access.csv",
@@ -26,6 +26,7 @@
         "views/portal_templates.xml",
         "views/account_move_views.xml",
         "views/mis_report_instance_views.xml",
+        "views/kpa_payroll_export_views.xml",
         "views/kpa_remuneration_menus.xml",
     ],
     "demo": [

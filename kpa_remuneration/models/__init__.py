@@ -8,3 +8,5 @@ from . import mis_report
 from . import mis_report_query
 from . import mis_report_instance
 from . import mis_report_instance_period
+from . import kpa_payroll_export
+from . import kpa_payroll_export_line
