@@ -5,8 +5,15 @@ and draft declarations, this week is open. At La Cape, Samir and Inès
 declared the validated week (Fatou and Kevin the next one, so Samir and
 Inès can still declare from their phones); at Moulins Coop, Julie and
 Mamadou; at Illicoop (nothing cashed yet), Aminata's zero declaration
-still proves her activity."""
+still proves her activity.
+
+La Cape's month of its validated week is handed to the payroll, and the
+payroll's figures (made up: a little more gross, a little less employer
+charges, 2 % income tax withheld) are imported: the pot counts the
+difference from next Monday, the statements show the net paid."""
+import base64
 import datetime
+from decimal import Decimal
 
 from .odoo_env import ensure, demo_today
 
@@ -91,7 +98,45 @@ def load_weeks(env, ctx):
         Period._kpa_get_week(kpa, today)
 
 
+def _payroll_figures(export):
+    """The provider's file of ``export``: made-up real figures close to the
+    estimates (examples, not a payroll)."""
+    rows = ["reference;nom;brut;charges_patronales;net_paye;net_social;"
+            "prelevement_source"]
+    for line in export.line_ids:
+        gross = Decimal(str(line.amount_gross)) + Decimal("1.50")
+        employer = Decimal(str(line.amount_employer)) - Decimal("0.80")
+        social = Decimal(str(line.amount_net)) + Decimal("1.17")
+        withheld = (social * Decimal("0.02")).quantize(Decimal("0.01"))
+        rows.append(";".join([line.reference, line.partner_id.name] + [
+            str(value).replace(".", ",") for value in (
+                gross, employer, social - withheld, social, withheld)]))
+    return "\n".join(rows).encode("utf-8")
+
+
+def load_payroll(env, ctx):  # pylint: disable=unused-argument
+    """La Cape: the month of its validated week exported by the
+    accountant, then the payroll's figures imported."""
+    kpa = env.ref("kpa_demo.kpa_la_cape")
+    week = env["kpa.remuneration.period"].search([
+        ("kpa_id", "=", kpa.id), ("state", "=", "validated")],
+        order="date_start desc", limit=1)
+    accountant = env.ref("kpa_demo.user_claire", raise_if_not_found=False) \
+        or env.user
+    export = ensure(env, "payroll_la_cape", "kpa.payroll.export", {
+        "month": week.date_end[:8] + "01", "kpa_id": kpa.id,
+        "company_id": kpa.company_id.id})
+    export = export.sudo(accountant)
+    if export.state == "draft":
+        export.action_export()
+    if export.state == "exported":
+        export.write({"import_file": base64.b64encode(
+            _payroll_figures(export)), "import_filename": "paie.csv"})
+        export.action_import()
+
+
 STEPS = [
     ("rate_profiles", load_rate_profiles),
     ("remuneration", load_weeks),
+    ("payroll", load_payroll),
 ]

@@ -10,7 +10,7 @@
     "author": "KPA-Cité",
     "license": "AGPL-3",
     "installable": True,
-    "depends": ["kpa_cape", "mis_builder"],
+    "depends": ["kpa_cape", "mis_builder", "report_xlsx"],
     "data": [
         "security/kpa_remuneration_security.xml",
         "security/ir.model.access.csv",
@@ -27,6 +27,7 @@
         "views/account_move_views.xml",
         "views/mis_report_instance_views.xml",
         "views/kpa_remuneration_rate_profile_views.xml",
+        "views/kpa_payroll_export_views.xml",
         "views/kpa_remuneration_menus.xml",
     ],
     "demo": [

@@ -77,7 +77,9 @@ class TestReportRendering(RemunerationCase):
                     & inherited:
                 reports.setdefault(report.get_external_id()[report.id],
                                    report)
-        return reports
+        # PDF reports only (an XLSX report has no stylesheet).
+        return {xmlid: report for xmlid, report in reports.items()
+                if report.report_type == "qweb-pdf"}
 
     def _pdf_html(self, report, records, data):
         """The HTML pages wkhtmltopdf would get: header, footer, bodies."""

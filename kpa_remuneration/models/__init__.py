@@ -10,3 +10,5 @@ from . import mis_report_instance
 from . import mis_report_instance_period
 from . import kpa_remuneration_rate_profile
 from . import hr_contract
+from . import kpa_payroll_export
+from . import kpa_payroll_export_line

@@ -171,6 +171,19 @@ class KpaRemunerationPeriod(models.Model):
              ORDER BY q.kpa_id, q.date_start
         """, (kpa_ids,))
         paid = pot.running_totals(cr.fetchall())
+        # The payroll's real pay minus the estimates, counted from the
+        # Monday after each import (kpa.payroll.export).
+        cr.execute("""
+            SELECT l.kpa_id, e.date_adjustment,
+                   SUM(SUM(l.amount_difference)) OVER (
+                       PARTITION BY l.kpa_id ORDER BY e.date_adjustment)
+              FROM kpa_payroll_export_line l
+              JOIN kpa_payroll_export e ON e.id = l.export_id
+             WHERE l.kpa_id IN %s AND e.state = 'imported'
+             GROUP BY l.kpa_id, e.date_adjustment
+             ORDER BY l.kpa_id, e.date_adjustment
+        """, (kpa_ids,))
+        adjusted = pot.running_totals(cr.fetchall())
         cr.execute("""
             SELECT period_id, COALESCE(SUM(amount_cost), 0), COUNT(*),
                    COALESCE(SUM(amount_cost)
@@ -192,8 +205,13 @@ class KpaRemunerationPeriod(models.Model):
                 distributed, = pot.total_up_to(
                     paid, kpa.id, period.date_start,
                     strictly_before=True) or (0,)
+                adjustment, = pot.total_up_to(
+                    adjusted, kpa.id, period.date_start) or (0,)
                 figures = pot.pot(cashed, kpa.contribution_rate,
-                                  kpa.reserve_rate, expenses, distributed)
+                                  kpa.reserve_rate, expenses,
+                                  pot.to_decimal(distributed)
+                                  + pot.to_decimal(adjustment))
+                figures["adjustment"] = pot.cents(adjustment)
             cost, count, asked = declared.get(period.id, (0, 0, 0))
             # declared: every declaration but the refused ones (what the
             # validation would pay); asked: the sent and validated ones.
@@ -236,6 +254,11 @@ class KpaRemunerationPeriod(models.Model):
                 _fmt_date(self.date_end), fmt_money(figures["expenses"])),
             _("Already distributed in earlier weeks: %s") % fmt_money(
                 figures["distributed"]),
+        ] + ([
+            _("Of which real pay minus estimates (payroll figures imported "
+              "up to %s): %s") % (_fmt_date(self.date_start),
+                                  fmt_money(figures["adjustment"])),
+        ] if figures.get("adjustment") else []) + [
             _("Available: %s - %s - %s = %s") % (
                 fmt_money(figures["share"]), fmt_money(figures["expenses"]),
                 fmt_money(figures["distributed"]),
@@ -594,6 +617,7 @@ class KpaRemunerationPeriod(models.Model):
             period = period.sudo()
             if period.state != "validated":
                 raise UserError(_("The %s is not validated.") % period.name)
+            period._kpa_check_not_handed_off()
             reversal = self.env["account.move"]
             if period.move_id:
                 reversal = reversal.browse(
@@ -609,6 +633,31 @@ class KpaRemunerationPeriod(models.Model):
                 self.env.user.name, period.move_id.name or "-",
                 ", ".join(reversal.mapped("name")) or "-"))
         return True
+
+    def _kpa_check_not_handed_off(self):
+        """Refuse to undo a week whose pay went to the payroll or was
+        paid: the payslips are made, corrections go into a later week."""
+        self.ensure_one()
+        period = self.sudo()
+        exports = self.env["kpa.payroll.export.line"].sudo().search([
+            ("declaration_ids", "in", period.declaration_ids.ids),
+            ("export_id.state", "!=", "draft")]).mapped("export_id")
+        net_account = period.company_id.kpa_net_account_id
+        paid = period.move_id.line_ids.filtered(
+            lambda l: l.account_id == net_account and l.credit
+            and l.matched_debit_ids)
+        if exports:
+            reason = _("its pay was handed to the payroll (%s)") % ", ".join(
+                exports.mapped("name"))
+        elif paid:
+            reason = _("the net pay of %s is already paid") % ", ".join(
+                paid.mapped("partner_id.name"))
+        else:
+            return
+        raise UserError(_(
+            "The %s of %s cannot be undone: %s. Correct it with a "
+            "declaration in a later week, its comment saying which week it "
+            "corrects.") % (period.name, period.kpa_id.name, reason))
 
     # ------------------------------------------------------------------
     # Validated weeks never change (kpa.guard.mixin)

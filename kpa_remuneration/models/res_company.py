@@ -13,6 +13,10 @@ DEFAULT_ACCOUNTS = (
      "account.data_account_type_current_liabilities", True),
     ("kpa_contribution_account_id", "431", "Sécurité sociale",
      "account.data_account_type_current_liabilities", False),
+    # The payroll hand-off: income tax withheld by the payroll (PAS).
+    ("kpa_withholding_account_id", "442",
+     "Prélèvements à la source (impôt sur le revenu)",
+     "account.data_account_type_current_liabilities", False),
 )
 
 
@@ -39,6 +43,10 @@ class ResCompany(models.Model):
         "account.account", string="Contributions account",
         help="Credited with the contributions owed: employee and employer "
              "shares (431).")
+    kpa_withholding_account_id = fields.Many2one(
+        "account.account", string="Income tax withholding account",
+        help="Credited with the income tax the payroll withholds (442 in "
+             "the French chart), when its real figures are imported.")
     kpa_remuneration_journal_id = fields.Many2one(
         "account.journal", string="Remuneration journal",
         help="Created when the first week is validated.")
@@ -53,7 +61,7 @@ class ResCompany(models.Model):
                     "pay: each between 0 %% and 100 %% (%s).") % company.name)
 
     def _kpa_remuneration_accounts(self):
-        """The four accounts of the remuneration entry, as a dict: the ones
+        """The accounts of the remuneration entry, as a dict: the ones
         set on the company, else found (or made) in its chart."""
         self.ensure_one()
         company = self.sudo()

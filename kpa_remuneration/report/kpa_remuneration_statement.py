@@ -63,8 +63,18 @@ class ReportRemunerationStatement(models.AbstractModel):
             ("partner_id", "in", partners.ids), ("state", "=", "validated"),
             ("period_id.date_end", ">=", first),
             ("period_id.date_end", "<=", last)], order="date_start")
+        # What the CAE's payroll really paid that month (its figures
+        # imported): what CAF and France Travail compare against.
+        payroll = self.env["kpa.payroll.export.line"].sudo().search([
+            ("partner_id", "in", partners.ids),
+            ("export_id.state", "=", "imported"),
+            ("export_id.month", ">=", first),
+            ("export_id.month", "<=", last)])
         return {
             "doc_ids": docids,
+            "payroll": {partner.id: payroll.filtered(
+                lambda l, p=partner: l.partner_id == p)
+                for partner in partners},
             "doc_model": "res.partner",
             "docs": partners,
             "month": "%02d/%d" % (number, year),

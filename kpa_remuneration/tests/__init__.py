@@ -13,3 +13,4 @@ from . import test_contribution_books
 from . import test_kpa_dashboard
 from . import test_remuneration_performance
 from . import test_rate_profiles
+from . import test_payroll_export
