@@ -113,8 +113,9 @@ def _columns(matrix):
 
 def test_la_cape_books_say_what_its_pot_says(odoo_url):
     """Last month and this month of La Cape's dashboard, read by the
-    accountant, against the pot's own rule over the same cashed money and
-    the validated weeks' pay: equal to the cent."""
+    accountant, against the pot's own rule over the same cashed money, the
+    validated weeks' pay and the payroll's differences: equal to the
+    cent."""
     la_cape = _dashboards(odoo_url)["La Cape"]
     kpa = rpc_admin(odoo_url, "ir.model.data", "xmlid_to_res_id",
                     ["kpa_demo.kpa_la_cape"])
@@ -132,6 +133,15 @@ def test_la_cape_books_say_what_its_pot_says(odoo_url):
                      ("state", "=", "validated")],
                     fields=["period_id", "amount_cost"])
     assert money and pay, "La Cape's demo has cashed money and pay"
+    # The payroll's real figures: the difference with the estimates is
+    # booked on the import's day (the pot counts it from the Monday after).
+    imports = {export["id"]: export["date_import"] for export in rpc_admin(
+        odoo_url, "kpa.payroll.export", "search_read",
+        [("state", "=", "imported")], fields=["date_import"])}
+    differences = rpc_admin(
+        odoo_url, "kpa.payroll.export.line", "search_read",
+        [("kpa_id", "=", kpa), ("export_id", "in", list(imports))],
+        fields=["export_id", "amount_difference"])
     columns, headers = _columns(rpc_as(
         odoo_url, "claire", "mis.report.instance", "compute", [la_cape],
         context={"lang": "fr_FR"}))
@@ -160,7 +170,10 @@ def test_la_cape_books_say_what_its_pot_says(odoo_url):
             "Réserve": reserve,
             "Rémunérations (coût)": sum(
                 pot.to_decimal(line["amount_cost"]) for line in pay
-                if str(first) <= weeks[line["period_id"][0]] <= str(last)),
+                if str(first) <= weeks[line["period_id"][0]] <= str(last))
+            + sum(pot.to_decimal(line["amount_difference"])
+                  for line in differences if str(first)
+                  <= imports[line["export_id"][0]] <= str(last)),
         }
         books = columns[label]
         for row, amount in expected.items():
