@@ -55,8 +55,8 @@ def values(odoo_url):
     ("passant", LA_CAPE + MOULINS),
     ("nadia", MOULINS),
     ("thomas", LA_CAPE),
-    # The accountant reads money, not the life of the KPAs.
-    ("claire", LA_CAPE + MOULINS),
+    # The accountant reads every KPA's money and governance, changes none.
+    ("claire", []),
     ("olivier", []),
     ("admin", []),
 ])
@@ -132,8 +132,13 @@ def test_accountant_reads_every_kpas_money_and_changes_none(odoo_url):
              [declarations[:1], {"hours": 1}]),
             ("kpa.remuneration.period", "action_validate",
              [[weeks[0]["id"]]]),
-            ("kpa.decision", "search", [[]]),
-            ("kpa.logbook.entry", "search", [[]])):
+            # Governance: read, never written.
+            ("kpa.decision", "write", [rpc_as(
+                odoo_url, "claire", "kpa.decision", "search", [],
+                limit=1), {"name": "Par la compta"}]),
+            ("kpa.logbook.entry", "create", [{
+                "kpa_id": weeks[0]["kpa_id"][0],
+                "body": "<p>Par la compta</p>"}])):
         with pytest.raises(RuntimeError):
             rpc_as(odoo_url, "claire", model, method, *args)
 
