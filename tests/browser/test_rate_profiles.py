@@ -11,6 +11,10 @@ def form(page, url, model, record_id, action=None):
     page.goto("%s/web#model=%s&id=%d&view_type=form%s" % (
         url, model, record_id,
         "&action=%d" % ref(url, action) if action else ""))
+    # Right after the login the web client may still be opening its home
+    # action, which swallows the hash: load the page again, as the other
+    # browser tests do.
+    page.reload()
     page.wait_for_selector(".o_form_view")
 
 
